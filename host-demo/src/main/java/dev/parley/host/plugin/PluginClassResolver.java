@@ -1,0 +1,64 @@
+package dev.parley.host.plugin;
+
+import java.io.IOException;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.wicket.application.IClassResolver;
+import org.pf4j.PluginManager;
+import org.pf4j.PluginState;
+import org.pf4j.PluginWrapper;
+
+/**
+ * Lets Wicket find plugin classes by name: for rendering (markup inheritance, resource references,
+ * bookmarkable URLs) and for reading pages back from the page store. Stopped plugins still resolve,
+ * so an old page of a disabled plugin can answer 404 instead of failing.
+ */
+public final class PluginClassResolver implements IClassResolver {
+
+    private final PluginManager plugins;
+    private final ClassLoader host = PluginClassResolver.class.getClassLoader();
+
+    public PluginClassResolver(PluginManager plugins) {
+        this.plugins = plugins;
+    }
+
+    @Override
+    public Class<?> resolveClass(String className) throws ClassNotFoundException {
+        try {
+            return Class.forName(className, false, host);
+        } catch (ClassNotFoundException notInHost) {
+            for (PluginWrapper w : plugins.getResolvedPlugins()) {
+                try {
+                    return Class.forName(className, false, w.getPluginClassLoader());
+                } catch (ClassNotFoundException ignored) {
+                    // try the next plugin
+                }
+            }
+            throw notInHost;
+        }
+    }
+
+    @Override
+    public Iterator<URL> getResources(String name) {
+        Set<URL> urls = new LinkedHashSet<>();
+        try {
+            host.getResources(name).asIterator().forEachRemaining(urls::add);
+            for (PluginWrapper w : plugins.getPlugins(PluginState.STARTED)) {
+                w.getPluginClassLoader().getResources(name).asIterator().forEachRemaining(urls::add);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        List<URL> list = new ArrayList<>(urls);
+        return list.iterator();
+    }
+
+    @Override
+    public ClassLoader getClassLoader() {
+        return host;
+    }
+}

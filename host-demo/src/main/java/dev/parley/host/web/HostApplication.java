@@ -1,0 +1,179 @@
+package dev.parley.host.web;
+
+import dev.parley.api.plugin.HostServices;
+import dev.parley.api.ui.HostUi;
+import dev.parley.api.ui.PageMount;
+import dev.parley.host.ParleyHost;
+import dev.parley.host.account.LoginPage;
+import dev.parley.host.account.RolesPage;
+import dev.parley.host.admin.PluginsPage;
+import dev.parley.host.admin.SettingsPage;
+import dev.parley.host.dashboard.BrandDashboardPage;
+import dev.parley.host.mail.OutboxPage;
+import dev.parley.host.partner.PartnerProfilePage;
+import dev.parley.host.partner.PartnersPage;
+import dev.parley.host.plan.PlanMatrixPage;
+import dev.parley.host.plugin.PluginClassResolver;
+import dev.parley.host.plugin.PluginPageMapper;
+import dev.parley.host.plugin.PluginRegistry;
+import dev.parley.host.portal.PortalDashboardPage;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.wicket.Component;
+import org.apache.wicket.Page;
+import org.apache.wicket.RuntimeConfigurationType;
+import org.apache.wicket.Session;
+import org.apache.wicket.core.request.handler.IPageClassRequestHandler;
+import org.apache.wicket.markup.head.CssHeaderItem;
+import org.apache.wicket.markup.head.IHeaderResponse;
+import org.apache.wicket.protocol.http.ResourceIsolationRequestCycleListener;
+import org.apache.wicket.protocol.http.WebApplication;
+import org.apache.wicket.request.IRequestHandler;
+import org.apache.wicket.request.Request;
+import org.apache.wicket.request.Response;
+import org.apache.wicket.request.cycle.IRequestCycleListener;
+import org.apache.wicket.request.cycle.RequestCycle;
+import org.apache.wicket.request.handler.resource.ResourceReferenceRequestHandler;
+import org.apache.wicket.request.resource.CssResourceReference;
+import org.apache.wicket.request.resource.ResourceReference;
+import org.apache.wicket.resource.PropertiesFactory;
+import org.apache.wicket.resource.UtfPropertiesFilePropertiesLoader;
+import org.apache.wicket.resource.XmlFilePropertiesLoader;
+import org.apache.wicket.settings.ExceptionSettings;
+import org.apache.wicket.request.http.handler.ErrorCodeRequestHandler;
+
+/**
+ * The host's Wicket application: host pages, plugin pages mounted as plugins start, the plugin-aware
+ * class resolver, access control and the look shared by host and plugin pages.
+ */
+public class HostApplication extends WebApplication implements HostUi {
+
+    private static final ResourceReference BOOTSTRAP = new WebjarCssReference("bootstrap/5.3.3/dist/css/bootstrap.min.css");
+    private static final ResourceReference HOST_CSS = new CssResourceReference(HostApplication.class, "host.css");
+
+    private final ParleyHost host;
+    private final Set<String> mountedPaths = ConcurrentHashMap.newKeySet();
+
+    public HostApplication(ParleyHost host) {
+        this.host = host;
+    }
+
+    public static HostApplication get() {
+        return (HostApplication) WebApplication.get();
+    }
+
+    public ParleyHost host() {
+        return host;
+    }
+
+    @Override
+    public RuntimeConfigurationType getConfigurationType() {
+        return host.config().getBoolean("development", false) ? RuntimeConfigurationType.DEVELOPMENT
+                : RuntimeConfigurationType.DEPLOYMENT;
+    }
+
+    @Override
+    protected void init() {
+        super.init();
+        PluginRegistry registry = host.registry();
+        getApplicationSettings().setClassResolver(new PluginClassResolver(registry.manager()));
+        getApplicationSettings().setAccessDeniedPage(HttpErrorPage.class);
+        getApplicationSettings().setInternalErrorPage(InternalErrorPage.class);
+        getExceptionSettings().setUnexpectedExceptionDisplay(ExceptionSettings.SHOW_INTERNAL_ERROR_PAGE);
+        getMarkupSettings().setStripWicketTags(true);
+        getStoreSettings().setFileStoreFolder(host.config().dataDir().resolve("pagestore").toFile());
+        useUtf8Properties();
+
+        getSecuritySettings().setAuthorizationStrategy(new HostAuthorization(registry, host.plans()));
+        getRequestCycleListeners().add(new ResourceIsolationRequestCycleListener());
+        getRequestCycleListeners().add(new InactivePluginGuard(registry));
+
+        mountPage("/login", LoginPage.class);
+        mountPage("/dashboard", BrandDashboardPage.class);
+        mountPage("/partners", PartnersPage.class);
+        mountPage("/partners/${partnerId}", PartnerProfilePage.class);
+        mountPage("/portal", PortalDashboardPage.class);
+        mountPage("/settings", SettingsPage.class);
+        mountPage("/settings/plans", PlanMatrixPage.class);
+        mountPage("/settings/roles", RolesPage.class);
+        mountPage("/settings/plugins", PluginsPage.class);
+        mountPage("/settings/outbox", OutboxPage.class);
+        registry.onPluginStarted(this::mountPluginPages);
+    }
+
+    /** Reads every .properties file as UTF-8, so the Chinese texts can be written as they are. */
+    private void useUtf8Properties() {
+        PropertiesFactory factory = (PropertiesFactory) getResourceSettings().getPropertiesFactory();
+        factory.getPropertiesLoaders().clear();
+        factory.getPropertiesLoaders().add(new UtfPropertiesFilePropertiesLoader("properties", "utf-8"));
+        factory.getPropertiesLoaders().add(new XmlFilePropertiesLoader("properties.xml"));
+    }
+
+    private void mountPluginPages(String pluginId) {
+        for (PageMount m : host.registry().mounts(pluginId)) {
+            if (mountedPaths.add(m.path())) {
+                mount(new PluginPageMapper(m.path(), m.pageClass(), pluginId, host.registry()));
+            }
+        }
+    }
+
+    @Override
+    public Class<? extends Page> getHomePage() {
+        return HomePage.class;
+    }
+
+    @Override
+    public Session newSession(Request request, Response response) {
+        return new HostSession(request);
+    }
+
+    @Override
+    public HostServices hostServices() {
+        return host.services();
+    }
+
+    @Override
+    public Component newPageHeader(String id) {
+        return new HeaderPanel(id);
+    }
+
+    @Override
+    public void renderHead(IHeaderResponse response) {
+        response.render(CssHeaderItem.forReference(BOOTSTRAP));
+        response.render(CssHeaderItem.forReference(HOST_CSS));
+    }
+
+    /** Answers 404 for pages and resources of plugins that are not running, whatever URL reaches them. */
+    private static final class InactivePluginGuard implements IRequestCycleListener {
+
+        private final PluginRegistry registry;
+
+        InactivePluginGuard(PluginRegistry registry) {
+            this.registry = registry;
+        }
+
+        @Override
+        public IRequestHandler onException(RequestCycle cycle, Exception ex) {
+            return null;
+        }
+
+        @Override
+        public void onRequestHandlerResolved(RequestCycle cycle, IRequestHandler handler) {
+            Class<?> type = null;
+            if (handler instanceof IPageClassRequestHandler pageHandler) {
+                type = pageHandler.getPageClass();
+            } else if (handler instanceof ResourceReferenceRequestHandler resource) {
+                type = resource.getResourceReference().getScope();
+            }
+            if (type != null && registry.isFromInactivePlugin(type)) {
+                cycle.replaceAllRequestHandlers(new ErrorCodeRequestHandler(404));
+            }
+        }
+    }
+
+    /** @return where Wicket keeps its page store */
+    Path pageStore() {
+        return host.config().dataDir().resolve("pagestore");
+    }
+}
