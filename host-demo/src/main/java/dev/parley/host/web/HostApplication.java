@@ -106,6 +106,7 @@ public class HostApplication extends WebApplication implements HostUi {
     private void useUtf8Properties() {
         PropertiesFactory factory = (PropertiesFactory) getResourceSettings().getPropertiesFactory();
         factory.getPropertiesLoaders().clear();
+        factory.getPropertiesLoaders().add(new UtfPropertiesFilePropertiesLoader("utf8.properties", "utf-8"));
         factory.getPropertiesLoaders().add(new UtfPropertiesFilePropertiesLoader("properties", "utf-8"));
         factory.getPropertiesLoaders().add(new XmlFilePropertiesLoader("properties.xml"));
     }
