@@ -85,6 +85,15 @@ final class PluginHostServices implements HostServices {
     }
 
     @Override
+    public <T> java.util.List<T> extensions(Class<T> type) {
+        java.util.List<T> result = new java.util.ArrayList<>();
+        for (org.pf4j.PluginWrapper w : host.pluginManager().getStartedPlugins()) {
+            result.addAll(host.pluginManager().getExtensions(type, w.getPluginId()));
+        }
+        return result;
+    }
+
+    @Override
     public Optional<String> setting(String key) {
         return host.config().get(key);
     }

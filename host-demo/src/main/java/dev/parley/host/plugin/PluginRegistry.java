@@ -116,6 +116,12 @@ public final class PluginRegistry {
         return result;
     }
 
+    public List<dev.parley.api.ui.ResourceMount> resourceMounts(String pluginId) {
+        List<dev.parley.api.ui.ResourceMount> result = new ArrayList<>();
+        manager.getExtensions(UiContribution.class, pluginId).forEach(c -> result.addAll(c.resourceMounts()));
+        return result;
+    }
+
     /** @return tabs of running plugins, unfiltered, in order */
     public List<MenuTab> menuTabs() {
         List<MenuTab> result = new ArrayList<>();

@@ -3,6 +3,8 @@ package dev.parley.host.web;
 import dev.parley.api.plugin.HostServices;
 import dev.parley.api.ui.HostUi;
 import dev.parley.api.ui.PageMount;
+import dev.parley.api.ui.ResourceMount;
+import dev.parley.host.plugin.PluginResourceMapper;
 import dev.parley.host.ParleyHost;
 import dev.parley.host.account.LoginPage;
 import dev.parley.host.account.RolesPage;
@@ -115,6 +117,11 @@ public class HostApplication extends WebApplication implements HostUi {
         for (PageMount m : host.registry().mounts(pluginId)) {
             if (mountedPaths.add(m.path())) {
                 mount(new PluginPageMapper(m.path(), m.pageClass(), pluginId, host.registry()));
+            }
+        }
+        for (ResourceMount m : host.registry().resourceMounts(pluginId)) {
+            if (mountedPaths.add(m.path())) {
+                mount(new PluginResourceMapper(m.path(), m.reference(), pluginId, host.registry()));
             }
         }
     }

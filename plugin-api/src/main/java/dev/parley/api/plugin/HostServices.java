@@ -53,6 +53,14 @@ public interface HostServices {
     Path dataDirectory(String pluginId);
 
     /**
+     * Extensions of a type contributed by running plugins, e.g. another plugin's
+     * {@link dev.parley.api.audience.SavedAudiences}. Empty when no running plugin offers one.
+     *
+     * @param type an extension point of this API
+     */
+    <T> java.util.List<T> extensions(Class<T> type);
+
+    /**
      * @param key a setting name such as {@code messaging.inbound.secret}
      * @return the host's configuration value, if set
      */

@@ -17,6 +17,11 @@ public interface UiContribution extends ExtensionPoint {
         return List.of();
     }
 
+    /** @return resources at fixed URLs (downloads, webhooks, pixels) */
+    default List<ResourceMount> resourceMounts() {
+        return List.of();
+    }
+
     /** @return main-menu tabs */
     default List<MenuTab> menuTabs() {
         return List.of();

@@ -44,6 +44,7 @@ public final class FixtureHost implements HostServices {
     private final List<OutboundMail> recordedMail = new CopyOnWriteArrayList<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final Path dataDir;
+    private final Map<Class<?>, List<Object>> extensions = new ConcurrentHashMap<>();
     private volatile Mailer mailer;
     private volatile CurrentUser currentUser;
 
@@ -190,6 +191,16 @@ public final class FixtureHost implements HostServices {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Makes an extension visible through {@link #extensions(Class)}, as if another plugin offered it. */
+    public <T> void addExtension(Class<T> type, T extension) {
+        extensions.computeIfAbsent(type, k -> new CopyOnWriteArrayList<>()).add(extension);
+    }
+
+    @Override
+    public <T> List<T> extensions(Class<T> type) {
+        return extensions.getOrDefault(type, List.of()).stream().map(type::cast).toList();
     }
 
     @Override
