@@ -1,0 +1,154 @@
+package dev.parley.host.testing;
+
+import dev.parley.api.testing.MutableClock;
+import dev.parley.api.testing.TestDatabase;
+import dev.parley.host.HostConfig;
+import dev.parley.host.ParleyHost;
+import dev.parley.host.demo.DemoDataGenerator;
+import dev.parley.host.demo.DemoDataGenerator.DemoPrograms;
+import dev.parley.host.web.HostApplication;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.apache.wicket.pageStore.IPageStore;
+import org.apache.wicket.DefaultPageManagerProvider;
+import org.apache.wicket.util.tester.FormTester;
+import org.apache.wicket.util.tester.WicketTester;
+
+/**
+ * A real host for tests: the built plugin JARs copied into a fresh plugins folder (as an installer
+ * would), a fresh database on the test JVM's MariaDB, small demo data, and WicketTesters whose every
+ * request reads pages back from the page store (so serialization across plugin class loaders is
+ * exercised all the time).
+ */
+public final class TestHost implements AutoCloseable {
+
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    private final ParleyHost host;
+    private final DemoPrograms programs;
+    private final Path pluginsDir;
+    private final MutableClock clock;
+
+    private TestHost(ParleyHost host, DemoPrograms programs, Path pluginsDir, MutableClock clock) {
+        this.host = host;
+        this.programs = programs;
+        this.pluginsDir = pluginsDir;
+        this.clock = clock;
+    }
+
+    /** A host with both Parley plugins and demo data. */
+    public static TestHost start() {
+        return start(dir -> { }, Map.of());
+    }
+
+    /**
+     * @param pluginsSetup may add or remove files in the plugins folder before the host starts
+     * @param settings extra host settings
+     */
+    public static TestHost start(Consumer<Path> pluginsSetup, Map<String, String> settings) {
+        try {
+            Path root = Files.createTempDirectory("parley-host-test");
+            Path plugins = Files.createDirectories(root.resolve("plugins"));
+            copyBuiltPlugins(plugins);
+            pluginsSetup.accept(plugins);
+            Map<String, String> values = new HashMap<>();
+            values.put("db.url", TestDatabase.serverUrl());
+            values.put("db.user", TestDatabase.user());
+            values.put("db.password", TestDatabase.password());
+            values.put("db.name", "host_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet());
+            values.put("data.dir", root.resolve("data").toString());
+            values.put("plugins.dir", plugins.toString());
+            values.putAll(settings);
+            MutableClock clock = new MutableClock(Instant.parse("2026-11-02T09:00:00Z"));
+            ParleyHost host = ParleyHost.start(HostConfig.of(values), clock);
+            DemoPrograms programs = new DemoDataGenerator(host.sessions(), host.dataSource(), clock, 7)
+                    .generate(40, n -> { });
+            return new TestHost(host, programs, plugins, clock);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Copies the plugin JARs built by this reactor into the folder. */
+    public static void copyBuiltPlugins(Path target) throws IOException {
+        Path built = Path.of(System.getProperty("parley.test.plugins", "target/test-plugins"));
+        try (DirectoryStream<Path> jars = Files.newDirectoryStream(built, "*.jar")) {
+            for (Path jar : jars) {
+                Files.copy(jar, target.resolve(jar.getFileName()));
+            }
+        }
+    }
+
+    public ParleyHost host() {
+        return host;
+    }
+
+    public DemoPrograms programs() {
+        return programs;
+    }
+
+    public Path pluginsDir() {
+        return pluginsDir;
+    }
+
+    public MutableClock clock() {
+        return clock;
+    }
+
+    /** @return a tester on a new application instance of this host */
+    public WicketTester newTester() {
+        HostApplication app = new HostApplication(host) {
+            @Override
+            protected void init() {
+                super.init();
+                getStoreSettings().setAsynchronous(false);
+                setPageManagerProvider(new DefaultPageManagerProvider(this) {
+                    @Override
+                    protected IPageStore newCachingStore(IPageStore store) {
+                        // No live page cache: every request deserializes its page.
+                        return store;
+                    }
+                });
+            }
+        };
+        return new WicketTester(app) {
+            @Override
+            protected boolean processRequest(org.apache.wicket.protocol.http.mock.MockHttpServletRequest forced,
+                    org.apache.wicket.request.IRequestHandler handler, boolean redirect) {
+                // Like a browser: fetch metadata on every request, or resource isolation refuses POSTs.
+                var r = forced != null ? forced : getRequest();
+                if (r != null && r.getHeader("sec-fetch-site") == null) {
+                    r.addHeader("sec-fetch-site", "same-origin");
+                }
+                return super.processRequest(forced, handler, redirect);
+            }
+
+            @Override
+            protected org.apache.wicket.IPageManagerProvider newTestPageManagerProvider() {
+                return null;
+            }
+        };
+    }
+
+    /** Logs in through the real login form with the demo password. */
+    public static void login(WicketTester tester, String email) {
+        tester.startPage(dev.parley.host.account.LoginPage.class);
+        FormTester form = tester.newFormTester("form");
+        form.setValue("email", email);
+        form.setValue("password", DemoDataGenerator.DEMO_PASSWORD);
+        form.submit();
+    }
+
+    @Override
+    public void close() {
+        host.close();
+    }
+}
