@@ -92,7 +92,14 @@ public class PartnersPage extends HostPage {
                 setResponsePage(PartnersPage.class, next);
             }
         };
-        form.add(new TextField<>("q", qModel).setLabel(Model.of("Search")));
+        form.add(new TextField<>("q", qModel) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected String[] getInputTypes() {
+                return new String[] {"search", "text"};
+            }
+        }.setLabel(Model.of("Search")));
         form.add(new DropDownChoice<>("status", statusModel,
                 Arrays.stream(PartnershipStatus.values()).map(Enum::name).toList()).setNullValid(true));
         form.add(new DropDownChoice<>("tag", tagModel, directory.tags(u.programId())).setNullValid(true));
