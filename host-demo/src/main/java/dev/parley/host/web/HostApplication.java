@@ -86,6 +86,8 @@ public class HostApplication extends WebApplication implements HostUi {
         getMarkupSettings().setStripWicketTags(true);
         getStoreSettings().setFileStoreFolder(host.config().dataDir().resolve("pagestore").toFile());
         useUtf8Properties();
+        // Bootstrap draws form controls (select arrows, checkboxes) with data: SVG images.
+        getCspSettings().blocking().add(org.apache.wicket.csp.CSPDirective.IMG_SRC, "data:");
 
         getSecuritySettings().setAuthorizationStrategy(new HostAuthorization(registry, host.plans()));
         getRequestCycleListeners().add(new ResourceIsolationRequestCycleListener());
