@@ -20,6 +20,7 @@ import dev.parley.host.plugin.PluginPageMapper;
 import dev.parley.host.plugin.PluginRegistry;
 import dev.parley.host.portal.PortalDashboardPage;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.wicket.Component;
@@ -56,6 +57,7 @@ public class HostApplication extends WebApplication implements HostUi {
 
     private final ParleyHost host;
     private final Set<String> mountedPaths = ConcurrentHashMap.newKeySet();
+    private final List<Mount> mounts = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public HostApplication(ParleyHost host) {
         this.host = host;
@@ -93,17 +95,37 @@ public class HostApplication extends WebApplication implements HostUi {
         getRequestCycleListeners().add(new ResourceIsolationRequestCycleListener());
         getRequestCycleListeners().add(new InactivePluginGuard(registry));
 
-        mountPage("/login", LoginPage.class);
-        mountPage("/dashboard", BrandDashboardPage.class);
-        mountPage("/partners", PartnersPage.class);
-        mountPage("/partners/${partnerId}", PartnerProfilePage.class);
-        mountPage("/portal", PortalDashboardPage.class);
-        mountPage("/settings", SettingsPage.class);
-        mountPage("/settings/plans", PlanMatrixPage.class);
-        mountPage("/settings/roles", RolesPage.class);
-        mountPage("/settings/plugins", PluginsPage.class);
-        mountPage("/settings/outbox", OutboxPage.class);
+        mountHostPage("/login", LoginPage.class);
+        mountHostPage("/dashboard", BrandDashboardPage.class);
+        mountHostPage("/partners", PartnersPage.class);
+        mountHostPage("/partners/${partnerId}", PartnerProfilePage.class);
+        mountHostPage("/portal", PortalDashboardPage.class);
+        mountHostPage("/settings", SettingsPage.class);
+        mountHostPage("/settings/plans", PlanMatrixPage.class);
+        mountHostPage("/settings/roles", RolesPage.class);
+        mountHostPage("/settings/plugins", PluginsPage.class);
+        mountHostPage("/settings/outbox", OutboxPage.class);
         registry.onPluginStarted(this::mountPluginPages);
+    }
+
+    private void mountHostPage(String path, Class<? extends Page> page) {
+        mountPage(path, page);
+        mounts.add(new Mount(path, page.getName(), "host"));
+    }
+
+    /** @return every URL this application mounted, host and plugin, for the access-matrix test */
+    public List<Mount> mounts() {
+        return List.copyOf(mounts);
+    }
+
+    /**
+     * A mounted URL.
+     *
+     * @param path mount path, possibly with placeholders such as ${partnerId}
+     * @param target page or resource class name
+     * @param owner "host" or the plugin id
+     */
+    public record Mount(String path, String target, String owner) {
     }
 
     /** Reads every .properties file as UTF-8, so the Chinese texts can be written as they are. */
@@ -119,11 +141,13 @@ public class HostApplication extends WebApplication implements HostUi {
         for (PageMount m : host.registry().mounts(pluginId)) {
             if (mountedPaths.add(m.path())) {
                 mount(new PluginPageMapper(m.path(), m.pageClass(), pluginId, host.registry()));
+                mounts.add(new Mount(m.path(), m.pageClass().getName(), pluginId));
             }
         }
         for (ResourceMount m : host.registry().resourceMounts(pluginId)) {
             if (mountedPaths.add(m.path())) {
                 mount(new PluginResourceMapper(m.path(), m.reference(), pluginId, host.registry()));
+                mounts.add(new Mount(m.path(), m.reference().getClass().getName(), pluginId));
             }
         }
     }
