@@ -97,19 +97,8 @@ public final class BannerService {
                     throw new SecurityException("No such banner in your program");
                 }
             }
-            Instant startsAt = draft.getStartsAt() == null ? now : draft.getStartsAt().atZone(zone).toInstant();
-            Instant endsAt = draft.getEndsAt() == null ? null : draft.getEndsAt().atZone(zone).toInstant();
-            String hash = contentHash(draft);
-            Banner b = new Banner(id == null ? 0 : id, programId, strip(draft.getInternalName()), strip(draft.getHeadline()),
-                    draft.getBody() == null ? "" : draft.getBody().strip(), draft.getImageId(), blankToNull(draft.getCtaLabel()),
-                    blankToNull(draft.getCtaUrl()), draft.getStyle(), draft.getPlacement(), draft.getPriority(),
-                    draft.getAudienceKind(), draft.getAudienceKind() == AudienceKind.SAVED ? draft.getAudienceId() : null,
-                    rules(draft) ? blankToNull(draft.getRuleTag()) : null, rules(draft) ? draft.getRuleStatus() : null,
-                    rules(draft) ? draft.getRuleOfferId() : null, rules(draft) ? draft.getRuleMinRevenue() : null,
-                    rules(draft) && draft.getRuleMinRevenue() != null ? draft.getRuleMonths() : null, draft.getOfferId(),
-                    draft.isDismissible(), startsAt, endsAt, publish, false, hash,
-                    existing == null ? actor.userId() : existing.createdBy(),
-                    existing == null ? now : existing.createdAt(), now);
+            Banner b = build(id == null ? 0 : id, programId, draft, zone, now, publish,
+                    existing == null ? actor.userId() : existing.createdBy(), existing == null ? now : existing.createdAt());
             long result;
             if (existing == null) {
                 IdHolder h = new IdHolder();
@@ -126,6 +115,33 @@ public final class BannerService {
             changed.accept(programId);
             return result;
         }
+    }
+
+    /**
+     * Validates a draft and returns it as an unsaved banner (id 0), for the editor's preview.
+     *
+     * @throws BannerValidationException when the draft breaks a rule
+     */
+    public Banner unsaved(CurrentUser actor, BannerDraft draft) {
+        requireBrand(actor);
+        Instant now = host.clock().instant();
+        validate(actor.programId(), draft, actor.zoneId(), now);
+        return build(0, actor.programId(), draft, actor.zoneId(), now, false, actor.userId(), now);
+    }
+
+    private static Banner build(long id, long programId, BannerDraft draft, ZoneId zone, Instant now, boolean publish,
+            long createdBy, Instant createdAt) {
+        Instant startsAt = draft.getStartsAt() == null ? now : draft.getStartsAt().atZone(zone).toInstant();
+        Instant endsAt = draft.getEndsAt() == null ? null : draft.getEndsAt().atZone(zone).toInstant();
+        boolean rules = rules(draft);
+        return new Banner(id, programId, strip(draft.getInternalName()), strip(draft.getHeadline()),
+                draft.getBody() == null ? "" : draft.getBody().strip(), draft.getImageId(), blankToNull(draft.getCtaLabel()),
+                blankToNull(draft.getCtaUrl()), draft.getStyle(), draft.getPlacement(), draft.getPriority(),
+                draft.getAudienceKind(), draft.getAudienceKind() == AudienceKind.SAVED ? draft.getAudienceId() : null,
+                rules ? blankToNull(draft.getRuleTag()) : null, rules ? draft.getRuleStatus() : null,
+                rules ? draft.getRuleOfferId() : null, rules ? draft.getRuleMinRevenue() : null,
+                rules && draft.getRuleMinRevenue() != null ? draft.getRuleMonths() : null, draft.getOfferId(),
+                draft.isDismissible(), startsAt, endsAt, publish, false, contentHash(draft), createdBy, createdAt, now);
     }
 
     /** @return the id of a new draft copying the banner */
