@@ -45,7 +45,7 @@ public class BannersPlugin extends ParleyPlugin {
         return services;
     }
 
-    /** Lets plugin tests run the services without a plugin manager. */
+    /** Lets plugin tests run the services without a plugin manager (tests live in this package). */
     static void runForTests(BannersPlugin plugin, BannersServices services) {
         plugin.services = services;
         running = plugin;
