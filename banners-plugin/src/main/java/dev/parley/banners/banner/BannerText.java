@@ -58,6 +58,17 @@ public final class BannerText {
     }
 
     /**
+     * Personalises a link: macro values are percent-encoded so they stay inside the URL, except the
+     * tracking link, which is itself a URL.
+     */
+    public static String personaliseUrl(String url, Map<String, String> values) {
+        Map<String, String> encoded = new java.util.HashMap<>();
+        values.forEach((k, v) -> encoded.put(k, Macros.OFFER_TRACKING_LINK.equals(k) || v == null ? v
+                : java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20")));
+        return Macros.render(url, encoded, Map.of());
+    }
+
+    /**
      * @param url a call-to-action URL as written by the editor (may be a macro such as
      *        {@code {offer_tracking_link}} or contain macros)
      * @return whether it is acceptable: an absolute http or https URL, or starting with a link macro

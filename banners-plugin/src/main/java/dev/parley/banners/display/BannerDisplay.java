@@ -81,7 +81,7 @@ public final class BannerDisplay {
         Map<String, String> values = MacroValues.of(host, b.programId(), partner, member, offer);
         String headline = BannerText.personalise(b.headline(), values);
         String body = BannerText.toSafeHtml(BannerText.personalise(b.body(), values));
-        String url = b.ctaUrl() == null ? null : BannerText.personalise(b.ctaUrl(), values);
+        String url = b.ctaUrl() == null ? null : BannerText.personaliseUrl(b.ctaUrl(), values);
         String label = b.ctaLabel() == null ? null : BannerText.personalise(b.ctaLabel(), values);
         boolean usable = url != null && label != null && BannerText.isHttpUrl(url);
         return new ShownBanner(b.id(), headline, body, usable ? label : null, usable ? url : null, b.style(), b.imageId(),

@@ -45,7 +45,7 @@ public final class BannerIndex {
     }
 
     /**
-     * Replaces a program's banners. Audiences of banners whose content is unchanged are reused;
+     * Replaces a program's banners. Entries of banners that did not change at all are reused;
      * others are computed with {@code audience}.
      *
      * @param programId the program
@@ -60,7 +60,7 @@ public final class BannerIndex {
         List<Entry> entries = new ArrayList<>();
         for (Banner b : live) {
             Entry old = previous.get(b.id());
-            if (old != null && old.banner().updatedAt().equals(b.updatedAt())) {
+            if (old != null && old.banner().equals(b)) {
                 entries.add(old);
             } else {
                 entries.add(audience.apply(b));
