@@ -22,7 +22,6 @@ import java.util.Set;
 import java.util.function.LongConsumer;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
-import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.mime.MimeTypes;
 
@@ -208,7 +207,7 @@ public final class BannerService {
     /** @return the detected media type of the bytes (never trusts a file name or a declared type) */
     static String detect(byte[] data) {
         try {
-            try (TikaInputStream in = TikaInputStream.get(data)) {
+            try (java.io.InputStream in = new java.io.BufferedInputStream(new java.io.ByteArrayInputStream(data))) {
                 return TYPES.detect(in, new Metadata()).toString();
             }
         } catch (IOException e) {

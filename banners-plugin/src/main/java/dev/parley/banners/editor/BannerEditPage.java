@@ -117,7 +117,7 @@ public class BannerEditPage extends ParleyPage {
                 .add(AttributeModifier.replace("maxlength", BannerText.MAX_HEADLINE)));
         form.add(labelled(new TextArea<String>("body"), "body"));
         form.add(new Label("macros", String.join(" ", Macros.ALL.stream().map(m -> "{" + m + "}").toList())));
-        FileUploadField image = new FileUploadField("image");
+        FileUploadField image = new FileUploadField("image", new ListModel<>(new ArrayList<>()));
         form.add(labelled(image, "image"));
         CheckBox removeImage = new CheckBox("removeImage", Model.of(false));
         removeImage.setVisible(draft.getImageId() != null);
@@ -232,14 +232,7 @@ public class BannerEditPage extends ParleyPage {
         form.add(new BookmarkablePageLink<>("cancel", BannersPage.class));
 
         add(new Label("previewAs", LambdaModel.of(() -> previewPartnerId == null ? "" : partners.getOrDefault(previewPartnerId, ""))));
-        add(new BannerCarouselPanel("previewPanel", preview, null) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected void onConfigure() {
-                setVisible(!preview.getObject().isEmpty());
-            }
-        });
+        add(new BannerCarouselPanel("previewPanel", preview, null));
         add(new Label("noPreview", new ResourceModel("preview.none")) {
             private static final long serialVersionUID = 1L;
 
