@@ -6,7 +6,6 @@ import dev.parley.banners.banner.DismissalRow;
 import dev.parley.banners.banner.Placement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -16,17 +15,19 @@ import java.util.function.Function;
 
 /**
  * The in-memory index of live banners: per program, the published, not archived banners in priority
- * order with their schedule and their audience as a sorted array of partner ids (or everyone), plus
- * the members' dismissals. Resolving a partner's banners reads only this index, never the database.
+ * order with their schedule and their audience as a bit set over the program's partners (or
+ * everyone), plus the members' dismissals. Resolving a partner's banners reads only this index, never the database.
  *
- * <p>Each program's entry list is immutable and swapped as a whole, so readers never lock.
+ * <p>Each program's entry list is immutable and swapped as a whole when banners change; a partner's
+ * membership changes flip single bits. Readers never lock.
  */
 public final class BannerIndex {
 
-    private static final Comparator<Entry> ORDER = Comparator.comparingInt((Entry e) -> e.banner().priority())
+    private static final Comparator<Indexed> ORDER = Comparator.comparingInt((Indexed e) -> e.banner().priority())
             .thenComparingLong(e -> e.banner().id());
 
-    private final Map<Long, List<Entry>> programs = new ConcurrentHashMap<>();
+    private final Map<Long, List<Indexed>> programs = new ConcurrentHashMap<>();
+    private final Map<Long, PartnerSlots> slots = new ConcurrentHashMap<>();
     /** bannerId → (memberId → dismissed content hash). */
     private final Map<Long, Map<Long, String>> dismissals = new ConcurrentHashMap<>();
 
@@ -35,12 +36,16 @@ public final class BannerIndex {
      *
      * @param banner the banner
      * @param filter its audience filter, {@code null} for every partner
-     * @param partners sorted partner ids of the audience, {@code null} for every partner
+     * @param partners partner ids of the audience in any order, {@code null} for every partner
      */
     public record Entry(Banner banner, PartnerFilter filter, long[] partners) {
+    }
 
-        boolean includes(long partnerId) {
-            return partners == null || Arrays.binarySearch(partners, partnerId) >= 0;
+    /** An indexed banner: the audience as a bit set over the program's partner slots ({@code null} = everyone). */
+    private record Indexed(Banner banner, PartnerFilter filter, PartnerSet members) {
+
+        boolean includes(int slot) {
+            return members == null || (slot >= 0 && members.contains(slot));
         }
     }
 
@@ -53,18 +58,27 @@ public final class BannerIndex {
      * @param audience computes a banner's entry (filter and partner ids)
      */
     public synchronized void replaceProgram(long programId, Collection<Banner> live, Function<Banner, Entry> audience) {
-        Map<Long, Entry> previous = new java.util.HashMap<>();
-        for (Entry e : programs.getOrDefault(programId, List.of())) {
+        Map<Long, Indexed> previous = new java.util.HashMap<>();
+        for (Indexed e : programs.getOrDefault(programId, List.of())) {
             previous.put(e.banner().id(), e);
         }
-        List<Entry> entries = new ArrayList<>();
+        PartnerSlots programSlots = slots.computeIfAbsent(programId, k -> new PartnerSlots());
+        List<Indexed> entries = new ArrayList<>();
         for (Banner b : live) {
-            Entry old = previous.get(b.id());
+            Indexed old = previous.get(b.id());
             if (old != null && old.banner().equals(b)) {
                 entries.add(old);
-            } else {
-                entries.add(audience.apply(b));
+                continue;
             }
+            Entry e = audience.apply(b);
+            PartnerSet members = null;
+            if (e.partners() != null) {
+                members = new PartnerSet(Math.max(programSlots.capacity(), e.partners().length));
+                for (long partnerId : e.partners()) {
+                    members.add(programSlots.slot(partnerId));
+                }
+            }
+            entries.add(new Indexed(b, e.filter(), members));
         }
         entries.sort(ORDER);
         if (entries.isEmpty()) {
@@ -76,30 +90,28 @@ public final class BannerIndex {
 
     /**
      * Re-decides one partner's membership in every targeted banner of the program (after the partner
-     * changed).
+     * changed). Each distinct audience filter is asked once.
      *
      * @param member tells whether the partner is in a filter
      */
     public synchronized void refreshPartner(long programId, long partnerId, java.util.function.Predicate<PartnerFilter> member) {
-        List<Entry> current = programs.get(programId);
+        List<Indexed> current = programs.get(programId);
         if (current == null) {
             return;
         }
-        List<Entry> updated = new ArrayList<>(current.size());
-        for (Entry e : current) {
-            if (e.partners() == null) {
-                updated.add(e);
+        int slot = slots.computeIfAbsent(programId, k -> new PartnerSlots()).slot(partnerId);
+        Map<PartnerFilter, Boolean> decided = new java.util.HashMap<>();
+        for (Indexed e : current) {
+            if (e.members() == null) {
                 continue;
             }
-            boolean now = member.test(e.filter());
-            boolean before = e.includes(partnerId);
-            if (now == before) {
-                updated.add(e);
+            boolean in = decided.computeIfAbsent(e.filter(), member::test);
+            if (in) {
+                e.members().add(slot);
             } else {
-                updated.add(new Entry(e.banner(), e.filter(), now ? add(e.partners(), partnerId) : remove(e.partners(), partnerId)));
+                e.members().remove(slot);
             }
         }
-        programs.put(programId, List.copyOf(updated));
     }
 
     /** Loads dismissals (at start). */
@@ -123,15 +135,17 @@ public final class BannerIndex {
      * @return the partner's active banners in priority order, without those the member dismissed
      */
     public List<Banner> resolve(long programId, long partnerId, long memberId, Placement placement, Instant now) {
-        List<Entry> entries = programs.get(programId);
+        List<Indexed> entries = programs.get(programId);
         if (entries == null) {
             return List.of();
         }
+        PartnerSlots programSlots = slots.get(programId);
+        int slot = programSlots == null ? -1 : programSlots.find(partnerId);
         List<Banner> result = new ArrayList<>(4);
-        for (Entry e : entries) {
+        for (Indexed e : entries) {
             Banner b = e.banner();
             if ((placement != null && b.placement() != placement) || now.isBefore(b.startsAt())
-                    || (b.endsAt() != null && !now.isBefore(b.endsAt())) || !e.includes(partnerId)) {
+                    || (b.endsAt() != null && !now.isBefore(b.endsAt())) || !e.includes(slot)) {
                 continue;
             }
             if (b.dismissible()) {
@@ -147,7 +161,7 @@ public final class BannerIndex {
 
     /** @return the live entry of a banner, if indexed */
     public java.util.Optional<Banner> banner(long programId, long bannerId) {
-        return programs.getOrDefault(programId, List.of()).stream().map(Entry::banner).filter(b -> b.id() == bannerId)
+        return programs.getOrDefault(programId, List.of()).stream().map(Indexed::banner).filter(b -> b.id() == bannerId)
                 .findFirst();
     }
 
@@ -155,36 +169,4 @@ public final class BannerIndex {
     public int size() {
         return programs.values().stream().mapToInt(List::size).sum();
     }
-
-    /** Builds a sorted partner-id array from ids in any order. */
-    public static long[] sortedIds(long[] ids) {
-        long[] copy = ids.clone();
-        Arrays.sort(copy);
-        return copy;
-    }
-
-    private static long[] add(long[] ids, long id) {
-        int at = Arrays.binarySearch(ids, id);
-        if (at >= 0) {
-            return ids;
-        }
-        int pos = -at - 1;
-        long[] r = new long[ids.length + 1];
-        System.arraycopy(ids, 0, r, 0, pos);
-        r[pos] = id;
-        System.arraycopy(ids, pos, r, pos + 1, ids.length - pos);
-        return r;
-    }
-
-    private static long[] remove(long[] ids, long id) {
-        int at = Arrays.binarySearch(ids, id);
-        if (at < 0) {
-            return ids;
-        }
-        long[] r = new long[ids.length - 1];
-        System.arraycopy(ids, 0, r, 0, at);
-        System.arraycopy(ids, at + 1, r, at, ids.length - at - 1);
-        return r;
-    }
-
 }

@@ -96,7 +96,7 @@ public final class BannerIndexer implements AutoCloseable {
             }
             holder[0][n[0]++] = p.id();
         });
-        return new BannerIndex.Entry(b, filter, BannerIndex.sortedIds(java.util.Arrays.copyOf(holder[0], n[0])));
+        return new BannerIndex.Entry(b, filter, java.util.Arrays.copyOf(holder[0], n[0]));
     }
 
     @Override
