@@ -14,6 +14,7 @@ import dev.parley.banners.display.BannerResources;
 import dev.parley.banners.display.BannerSlots;
 import dev.parley.banners.editor.BannerEditPage;
 import dev.parley.banners.editor.BannersPage;
+import dev.parley.banners.editor.LivePreviewResource;
 import java.util.List;
 import org.pf4j.Extension;
 
@@ -31,7 +32,8 @@ public class BannersUi implements UiContribution {
     @Override
     public List<ResourceMount> resourceMounts() {
         return List.of(new ResourceMount("/banner-click", BannerResources.CLICK),
-                new ResourceMount("/banner-image", BannerResources.IMAGE));
+                new ResourceMount("/banner-image", BannerResources.IMAGE),
+                new ResourceMount("/banner-preview", LivePreviewResource.REFERENCE));
     }
 
     @Override

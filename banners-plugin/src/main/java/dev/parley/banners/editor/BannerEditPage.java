@@ -69,6 +69,8 @@ import org.apache.wicket.util.convert.IConverter;
 public class BannerEditPage extends ParleyPage {
 
     private static final long serialVersionUID = 1L;
+    static final org.apache.wicket.request.resource.JavaScriptResourceReference EDITOR_SCRIPT =
+            new org.apache.wicket.request.resource.JavaScriptResourceReference(BannerEditPage.class, "banners-editor.js");
     static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm", Locale.ROOT);
 
     private final Long bannerId;
@@ -110,6 +112,11 @@ public class BannerEditPage extends ParleyPage {
 
         Form<BannerDraft> form = new Form<>("form", new CompoundPropertyModel<>(draft));
         form.setMultiPart(true);
+        form.add(AttributeModifier.replace("data-preview-url", LambdaModel.of(() -> urlFor(LivePreviewResource.REFERENCE,
+                new PageParameters()).toString())));
+        form.add(AttributeModifier.replace("data-preview-target", "bnr-live-preview"));
+        form.add(AttributeModifier.replace("data-image-id", LambdaModel.of(() -> draft.getImageId() == null ? ""
+                : String.valueOf(draft.getImageId()))));
         add(form);
         form.add(labelled(new TextField<String>("internalName"), "internalName")
                 .add(AttributeModifier.replace("maxlength", BannerText.MAX_NAME)));
@@ -134,6 +141,11 @@ public class BannerEditPage extends ParleyPage {
                     public Object getDisplayValue(BannerStyle s) {
                         return getString("style." + s.name());
                     }
+
+                    @Override
+                    public String getIdValue(BannerStyle s, int index) {
+                        return s.name();
+                    }
                 }), "style"));
         form.add(labelled(new DropDownChoice<>("placement", Arrays.asList(Placement.values()),
                 new ChoiceRenderer<>() {
@@ -142,6 +154,11 @@ public class BannerEditPage extends ParleyPage {
                     @Override
                     public Object getDisplayValue(Placement p) {
                         return getString("placement." + p.name());
+                    }
+
+                    @Override
+                    public String getIdValue(Placement p, int index) {
+                        return p.name();
                     }
                 }), "placement"));
         form.add(labelled(new NumberTextField<Integer>("priority", Integer.class).setMinimum(0).setMaximum(9999), "priority"));
@@ -245,6 +262,12 @@ public class BannerEditPage extends ParleyPage {
         if (bannerId != null) {
             refreshPreview(false);
         }
+    }
+
+    @Override
+    public void renderHead(org.apache.wicket.markup.head.IHeaderResponse response) {
+        super.renderHead(response);
+        response.render(org.apache.wicket.markup.head.JavaScriptHeaderItem.forReference(EDITOR_SCRIPT, "parley-banners-editor"));
     }
 
     private void save(FileUploadField image, CheckBox removeImage, boolean publish) {

@@ -149,6 +149,42 @@ class BannerPagesTest {
     }
 
     @Test
+    void livePreviewRendersForTheChosenPartnerAndReportsProblems() {
+        tester.getApplication().mountResource("/banner-preview", LivePreviewResource.REFERENCE);
+        tester.startPage(BannerEditPage.class);
+        String page = tester.getLastResponseAsString();
+        assertTrue(page.contains("data-preview-url=\""), page);
+        assertTrue(page.contains("banners-editor") && page.contains(".js"), page);
+
+        tester.getRequest().setMethod("POST");
+        tester.getRequest().setParameter("headline", "Hello {partner_name}");
+        tester.getRequest().setParameter("body", "Dear {partner_first_name} <script>alert(1)</script>");
+        tester.getRequest().setParameter("style", "WARNING");
+        tester.getRequest().setParameter("previewPartner", String.valueOf(f.summit.id()));
+        tester.executeUrl("banner-preview");
+        String html = tester.getLastResponseAsString();
+        assertTrue(html.contains("Hello Summit Deals"), html);
+        assertTrue(html.contains("Dear Leo"), html);
+        assertTrue(html.contains("alert-warning"), html);
+        assertFalse(html.contains("<script>"), html);
+
+        tester.getRequest().setMethod("POST");
+        tester.getRequest().setParameter("headline", "Hi {partnr_name}");
+        tester.getRequest().setParameter("ctaLabel", "Go");
+        tester.getRequest().setParameter("ctaUrl", "javascript:alert(1)");
+        tester.getRequest().setParameter("previewPartner", String.valueOf(f.summit.id()));
+        tester.executeUrl("banner-preview");
+        html = tester.getLastResponseAsString();
+        assertTrue(html.contains("Unknown macro {partnr_name}."), html);
+        assertTrue(html.contains("must start with http:// or https://"), html);
+        assertTrue(all().isEmpty(), "a preview saves nothing");
+
+        f.host.actAs(f.member(f.maya));
+        tester.executeUrl("banner-preview");
+        assertEquals(403, tester.getLastResponse().getStatus());
+    }
+
+    @Test
     void editingAnExistingBannerKeepsItsValues() {
         BannerDraft d = BannersFixture.draft("Editable");
         d.setPriority(7);
