@@ -57,7 +57,15 @@ public final class BannerIndex {
      * @param live the program's live banners
      * @param audience computes a banner's entry (filter and partner ids)
      */
-    public synchronized void replaceProgram(long programId, Collection<Banner> live, Function<Banner, Entry> audience) {
+    public void replaceProgram(long programId, Collection<Banner> live, Function<Banner, Entry> audience) {
+        replaceProgram(programId, live, audience, false);
+    }
+
+    /**
+     * @param recompute {@code true} to recompute every audience (saved audiences or performance may have changed)
+     */
+    public synchronized void replaceProgram(long programId, Collection<Banner> live, Function<Banner, Entry> audience,
+            boolean recompute) {
         Map<Long, Indexed> previous = new java.util.HashMap<>();
         for (Indexed e : programs.getOrDefault(programId, List.of())) {
             previous.put(e.banner().id(), e);
@@ -66,7 +74,7 @@ public final class BannerIndex {
         List<Indexed> entries = new ArrayList<>();
         for (Banner b : live) {
             Indexed old = previous.get(b.id());
-            if (old != null && old.banner().equals(b)) {
+            if (!recompute && old != null && old.banner().equals(b)) {
                 entries.add(old);
                 continue;
             }
@@ -163,6 +171,11 @@ public final class BannerIndex {
     public java.util.Optional<Banner> banner(long programId, long bannerId) {
         return programs.getOrDefault(programId, List.of()).stream().map(Indexed::banner).filter(b -> b.id() == bannerId)
                 .findFirst();
+    }
+
+    /** @return the programs that have indexed banners */
+    public java.util.Set<Long> programs() {
+        return java.util.Set.copyOf(programs.keySet());
     }
 
     /** @return number of indexed banners, for diagnostics and tests */

@@ -33,6 +33,7 @@ public final class BannerIndexer implements AutoCloseable {
     private final BannerAudience audience;
     private final BannerIndex index = new BannerIndex();
     private final List<EventBus.Subscription> subscriptions = new ArrayList<>();
+    private java.util.concurrent.ScheduledExecutorService scheduler;
 
     public BannerIndexer(SqlSessionFactory sessions, HostServices host, BannerAudience audience) {
         this.sessions = sessions;
@@ -57,6 +58,38 @@ public final class BannerIndexer implements AutoCloseable {
         subscriptions.add(events.subscribe(PartnerJoined.class, e -> partnerChanged(e.programId(), e.partnerId())));
         subscriptions.add(events.subscribe(PartnershipStatusChanged.class,
                 e -> partnerChanged(e.programId(), e.partnerId())));
+        long minutes = host.setting("banners.index.rebuild.minutes").map(Long::parseLong).orElse(60L);
+        if (minutes > 0) {
+            scheduler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "parley-banners-index");
+                t.setDaemon(true);
+                return t;
+            });
+            scheduler.scheduleWithFixedDelay(this::rebuildAll, minutes, minutes, java.util.concurrent.TimeUnit.MINUTES);
+        }
+    }
+
+    /**
+     * Recomputes every audience from the database and the host's directory: catches changes no event
+     * reports (a saved audience edited in another plugin, performance of a new month) and drops ended
+     * banners. Runs periodically ({@code banners.index.rebuild.minutes}, default 60).
+     */
+    public void rebuildAll() {
+        try {
+            Instant now = host.clock().instant();
+            Map<Long, List<Banner>> byProgram = new LinkedHashMap<>();
+            for (long program : index.programs()) {
+                byProgram.put(program, new ArrayList<>());
+            }
+            try (SqlSession s = sessions.openSession()) {
+                for (Banner b : s.getMapper(BannerMapper.class).live(null, now)) {
+                    byProgram.computeIfAbsent(b.programId(), k -> new ArrayList<>()).add(b);
+                }
+            }
+            byProgram.forEach((program, banners) -> index.replaceProgram(program, banners, this::entry, true));
+        } catch (RuntimeException e) {
+            LOG.error("Rebuilding the banner index failed", e);
+        }
     }
 
     public BannerIndex index() {
@@ -101,6 +134,10 @@ public final class BannerIndexer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            scheduler = null;
+        }
         subscriptions.forEach(EventBus.Subscription::close);
         subscriptions.clear();
     }

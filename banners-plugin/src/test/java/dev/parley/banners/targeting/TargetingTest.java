@@ -139,6 +139,19 @@ class TargetingTest {
     }
 
     @Test
+    void periodicRebuildCatchesChangesNoEventReports() {
+        BannerDraft d = rules("Big earners");
+        d.setRuleMinRevenue(new BigDecimal("100"));
+        f.publish(d);
+        assertFalse(f.seenBy(f.leo).contains("Big earners"));
+        // Summit's October results arrive; no partner event says so.
+        f.host.directory().setPerformance(f.program.id(), f.summit.id(), java.time.YearMonth.of(2026, 10), new BigDecimal("150"), 2);
+        assertFalse(f.seenBy(f.leo).contains("Big earners"));
+        f.services.indexer().rebuildAll();
+        assertTrue(f.seenBy(f.leo).contains("Big earners"));
+    }
+
+    @Test
     void noSavedAudienceOfferedMeansNoChoice() {
         assertTrue(f.services.audience().savedAudiences(f.program.id()).isEmpty());
     }
