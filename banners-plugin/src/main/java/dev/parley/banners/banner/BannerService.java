@@ -194,9 +194,16 @@ public final class BannerService {
         return row.getId();
     }
 
-    /** @return the image if the viewer (brand user or partner member) belongs to its program */
-    public Optional<ImageRow> image(CurrentUser viewer, long id) {
+    /**
+     * @param visibleToPartner for partner members: whether a banner they currently see uses the image
+     * @return the image if the viewer may see it: a brand user with the Banners permission in its
+     *         program, or a partner member who is shown a banner with it
+     */
+    public Optional<ImageRow> image(CurrentUser viewer, long id, java.util.function.LongPredicate visibleToPartner) {
         if (viewer == null || !host.features().isEnabled(viewer.programId(), BannersPlugin.FEATURE)) {
+            return Optional.empty();
+        }
+        if (viewer.isPartner() ? !visibleToPartner.test(id) : !viewer.can(Permissions.BANNERS)) {
             return Optional.empty();
         }
         try (SqlSession s = sessions.openSession()) {

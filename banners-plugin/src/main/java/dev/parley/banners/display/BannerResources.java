@@ -79,7 +79,9 @@ public final class BannerResources {
         protected ResourceResponse newResourceResponse(Attributes attributes) {
             ResourceResponse r = new ResourceResponse();
             long id = id(attributes, "id");
-            Optional<ImageRow> image = viewer().flatMap(v -> BannersPlugin.get().services().banners().image(v, id));
+            var services = BannersPlugin.get().services();
+            Optional<ImageRow> image = viewer().flatMap(v -> services.banners().image(v, id,
+                    imageId -> services.display().active(v, null).stream().anyMatch(b -> Long.valueOf(imageId).equals(b.imageId()))));
             if (image.isEmpty()) {
                 r.setError(404);
                 return r;

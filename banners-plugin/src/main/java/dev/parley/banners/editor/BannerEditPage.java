@@ -76,6 +76,7 @@ public class BannerEditPage extends ParleyPage {
     private final Long bannerId;
     private final BannerDraft draft;
     private final ListModel<ShownBanner> preview = new ListModel<>(new ArrayList<>());
+    private Long reach;
     private Long previewPartnerId;
 
     public BannerEditPage() {
@@ -248,6 +249,16 @@ public class BannerEditPage extends ParleyPage {
         });
         form.add(new BookmarkablePageLink<>("cancel", BannersPage.class));
 
+        add(new Label("reach", LambdaModel.of(() -> reach == null ? "" : getString("reach").replace("${count}",
+                String.valueOf(reach)))) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected void onConfigure() {
+                super.onConfigure();
+                setVisible(reach != null);
+            }
+        });
         add(new Label("previewAs", LambdaModel.of(() -> previewPartnerId == null ? "" : partners.getOrDefault(previewPartnerId, ""))));
         add(new BannerCarouselPanel("previewPanel", preview, null));
         add(new Label("noPreview", new ResourceModel("preview.none")) {
@@ -309,6 +320,7 @@ public class BannerEditPage extends ParleyPage {
         try {
             CurrentUser actor = BannersPage.actor();
             Banner unsaved = services().banners().unsaved(actor, draft);
+            reach = services().audience().reach(actor.programId(), draft);
             preview.setObject(new ArrayList<>(List.of(services().display().preview(actor, unsaved, previewPartnerId))));
         } catch (BannerValidationException e) {
             if (showErrors) {

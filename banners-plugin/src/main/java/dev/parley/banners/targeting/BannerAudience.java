@@ -119,6 +119,12 @@ public final class BannerAudience {
         return new PartnerFilter(groups, filter.text(), filter.excluded());
     }
 
+    /** @return how many partners of the program the draft's audience has right now */
+    public long reach(long programId, BannerDraft d) {
+        PartnerFilter f = filter(programId, d);
+        return host.partners().count(programId, f == null ? PartnerFilter.all() : f);
+    }
+
     /** @return whether the partner of the program is in the filter ({@code null} = everyone) */
     public boolean matches(long programId, PartnerFilter filter, long partnerId) {
         return host.partners().count(programId, restrictTo(filter, partnerId)) > 0;

@@ -212,9 +212,9 @@ class BannerServiceTest {
     void imagesAreAcceptedByContentAndSizeLimited() {
         for (byte[] image : List.of(PNG, GIF, JPEG)) {
             long id = banners.uploadImage(f.manager, image);
-            assertTrue(banners.image(f.manager, id).isPresent());
+            assertTrue(banners.image(f.manager, id, x -> false).isPresent());
         }
-        assertEquals("image/png", banners.image(f.manager, banners.uploadImage(f.manager, PNG)).orElseThrow().getContentType());
+        assertEquals("image/png", banners.image(f.manager, banners.uploadImage(f.manager, PNG), x -> false).orElseThrow().getContentType());
         BannerValidationException html = assertThrows(BannerValidationException.class,
                 () -> banners.uploadImage(f.manager, "<html><script>alert(1)</script></html>".getBytes()));
         assertTrue(html.has("imageType"));
@@ -223,11 +223,14 @@ class BannerServiceTest {
         byte[] big = new byte[BannerService.MAX_IMAGE_BYTES + 1];
         System.arraycopy(PNG, 0, big, 0, PNG.length);
         assertTrue(assertThrows(BannerValidationException.class, () -> banners.uploadImage(f.manager, big)).has("imageSize"));
-        CurrentUser otherProgram = f.member(f.maya);
+        CurrentUser partner = f.member(f.maya);
         long id = banners.uploadImage(f.manager, PNG);
-        assertTrue(banners.image(otherProgram, id).isPresent());
+        assertTrue(banners.image(partner, id, x -> x == id).isPresent(), "shown in one of her banners");
+        assertTrue(banners.image(partner, id, x -> false).isEmpty(), "images of drafts stay private");
+        CurrentUser analyst = BannersFixture.brand(f.program.id(), ZoneId.of("UTC"), Permissions.VIEW_PARTNERS);
+        assertTrue(banners.image(analyst, id, x -> true).isEmpty());
         CurrentUser stranger = BannersFixture.brand(f.other.id(), ZoneId.of("UTC"), Permissions.BANNERS);
-        assertTrue(banners.image(stranger, id).isEmpty());
+        assertTrue(banners.image(stranger, id, x -> true).isEmpty());
     }
 
     private static List<Long> ids(BannerStatus status) {

@@ -129,7 +129,7 @@ class BannerPagesTest {
         form.submit("publish");
         tester.assertNoErrorMessage();
         Banner b = all().get(0);
-        assertEquals("image/png", f.services.banners().image(f.manager, b.imageId()).orElseThrow().getContentType());
+        assertEquals("image/png", f.services.banners().image(f.manager, b.imageId(), x -> false).orElseThrow().getContentType());
     }
 
     @Test
@@ -145,6 +145,7 @@ class BannerPagesTest {
         String html = tester.getLastResponseAsString();
         assertTrue(html.contains("Hello Summit Deals"), html);
         assertTrue(html.contains("Dear Leo"), html);
+        assertTrue(html.contains("Audience right now: 3 partners"), html);
         assertTrue(all().isEmpty(), "a preview saves nothing");
     }
 
