@@ -52,6 +52,7 @@ import org.apache.wicket.markup.html.link.BookmarkablePageLink;
 import org.apache.wicket.model.CompoundPropertyModel;
 import org.apache.wicket.model.IModel;
 import org.apache.wicket.model.LambdaModel;
+import org.apache.wicket.model.LoadableDetachableModel;
 import org.apache.wicket.model.Model;
 import org.apache.wicket.model.ResourceModel;
 import org.apache.wicket.model.util.ListModel;
@@ -78,6 +79,9 @@ public class BannerEditPage extends ParleyPage {
     private final ListModel<ShownBanner> preview = new ListModel<>(new ArrayList<>());
     private Long reach;
     private Long previewPartnerId;
+    private String previewSearch;
+    private final java.util.HashMap<Long, String> partnerNames = new java.util.HashMap<>();
+    private IModel<List<Long>> partnerChoices;
 
     public BannerEditPage() {
         this(new PageParameters());
@@ -209,14 +213,33 @@ public class BannerEditPage extends ParleyPage {
         form.add(labelled(dateTime("endsAt"), "endsAt"));
         form.add(new Label("zone", actor.zoneId().getId()));
 
-        LinkedHashMap<Long, String> partners = new LinkedHashMap<>();
-        for (Partner p : directory.page(programId, PartnerFilter.all(), 0, 200)) {
-            partners.put(p.id(), p.name());
-        }
-        if (previewPartnerId == null && !partners.isEmpty()) {
-            previewPartnerId = partners.keySet().iterator().next();
-        }
-        DropDownChoice<Long> previewAs = idChoice("previewPartner", partners);
+        form.add(new TextField<>("previewSearch", LambdaModel.of(() -> previewSearch, v -> previewSearch = v), String.class)
+                .setLabel(new ResourceModel("label.previewSearch")));
+        partnerChoices = LoadableDetachableModel.of(() -> {
+            List<Long> ids = new ArrayList<>();
+            for (Partner p : Host.services().partners().page(programId, PartnerFilter.all().withText(previewSearch), 0, 200)) {
+                partnerNames.put(p.id(), p.name());
+                ids.add(p.id());
+            }
+            if (!ids.isEmpty() && (previewPartnerId == null || !ids.contains(previewPartnerId))) {
+                previewPartnerId = ids.get(0);
+            }
+            return ids;
+        });
+        partnerChoices.getObject();
+        DropDownChoice<Long> previewAs = new DropDownChoice<>("previewPartner", partnerChoices, new ChoiceRenderer<>() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public Object getDisplayValue(Long value) {
+                return partnerNames.getOrDefault(value, String.valueOf(value));
+            }
+
+            @Override
+            public String getIdValue(Long value, int index) {
+                return String.valueOf(value);
+            }
+        });
         previewAs.setModel(LambdaModel.of(() -> previewPartnerId, v -> previewPartnerId = v));
         previewAs.setLabel(new ResourceModel("label.previewPartner"));
         form.add(previewAs);
@@ -226,6 +249,9 @@ public class BannerEditPage extends ParleyPage {
 
             @Override
             public void onSubmit() {
+                // The search may have changed: list its partners, keeping the choice when it still matches.
+                partnerChoices.detach();
+                partnerChoices.getObject();
                 if (attachImage(image, removeImage)) {
                     refreshPreview(true);
                 }
@@ -259,7 +285,7 @@ public class BannerEditPage extends ParleyPage {
                 setVisible(reach != null);
             }
         });
-        add(new Label("previewAs", LambdaModel.of(() -> previewPartnerId == null ? "" : partners.getOrDefault(previewPartnerId, ""))));
+        add(new Label("previewAs", LambdaModel.of(() -> previewPartnerId == null ? "" : partnerNames.getOrDefault(previewPartnerId, ""))));
         add(new BannerCarouselPanel("previewPanel", preview, null));
         add(new Label("noPreview", new ResourceModel("preview.none")) {
             private static final long serialVersionUID = 1L;

@@ -150,6 +150,20 @@ class BannerPagesTest {
     }
 
     @Test
+    void previewPartnerCanBeFoundBySearch() {
+        tester.startPage(BannerEditPage.class);
+        FormTester form = tester.newFormTester("form");
+        form.setValue("internalName", "Search");
+        form.setValue("headline", "Hi {partner_name}");
+        form.setValue("previewSearch", "pending");
+        form.submit("preview");
+        tester.assertNoErrorMessage();
+        String html = tester.getLastResponseAsString();
+        assertTrue(html.contains("Hi Pending Co"), html);
+        assertFalse(html.contains(">Summit Deals</option>"), html);
+    }
+
+    @Test
     void livePreviewRendersForTheChosenPartnerAndReportsProblems() {
         tester.getApplication().mountResource("/banner-preview", LivePreviewResource.REFERENCE);
         tester.startPage(BannerEditPage.class);
