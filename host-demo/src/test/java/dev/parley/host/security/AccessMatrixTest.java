@@ -67,6 +67,13 @@ class AccessMatrixTest {
         row("/inbox", L, F, F, F, F, O, N, O);
         row("/portal/messages", L, O, O, N, F, F, F, F);
         row("/banners", L, F, F, F, F, O, N, O);
+        row("/banners/edit", L, F, F, F, F, O, N, O);
+        // Without a banner id there is nothing to show, even to those allowed in.
+        row("/banners/analytics", L, F, F, F, F, N, N, N);
+        row("/banner-click", N, N, N, N, N, N, N, N);
+        row("/banner-image", N, N, N, N, N, N, N, N);
+        // The editor's live preview answers only users allowed to edit banners of a program on a plan with banners.
+        row("/banner-preview", F, F, F, F, F, O, F, O);
     }
 
     @BeforeAll
@@ -145,6 +152,9 @@ class AccessMatrixTest {
         if (t.getLastRenderedPage() instanceof LoginPage && !url.equals("login")) {
             return Expect.LOGIN;
         }
-        return status == 200 ? Expect.OK : Expect.valueOf("status " + status);
+        if (status == 200) {
+            return Expect.OK;
+        }
+        throw new AssertionError("Unexpected status " + status + " for " + url);
     }
 }
