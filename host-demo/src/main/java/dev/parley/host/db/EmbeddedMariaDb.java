@@ -84,6 +84,24 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
     }
 
+    /** Stops the server; {@link #restart()} brings it back on the same port with the same data. */
+    public void stop() {
+        try {
+            db.stop();
+        } catch (ManagedProcessException e) {
+            throw new DatabaseUnavailableException("Embedded MariaDB did not stop: " + e.getMessage(), e);
+        }
+    }
+
+    /** Starts the server again after {@link #stop()}. */
+    public void restart() {
+        try {
+            db.start();
+        } catch (ManagedProcessException e) {
+            throw new DatabaseUnavailableException("Embedded MariaDB did not restart: " + e.getMessage(), e);
+        }
+    }
+
     /** @return JDBC URL of the server without a database */
     public String serverUrl() {
         return "jdbc:mariadb://127.0.0.1:" + port + "/";

@@ -94,6 +94,7 @@ public class HostApplication extends WebApplication implements HostUi {
         getSecuritySettings().setAuthorizationStrategy(new HostAuthorization(registry, host.plans()));
         getRequestCycleListeners().add(new ResourceIsolationRequestCycleListener());
         getRequestCycleListeners().add(new InactivePluginGuard(registry));
+        getRequestCycleListeners().add(new DatabaseOutageListener());
 
         mountHostPage("/login", LoginPage.class);
         mountHostPage("/dashboard", BrandDashboardPage.class);

@@ -106,6 +106,14 @@ public final class TestHost implements AutoCloseable {
 
     /** @return a tester on a new application instance of this host */
     public WicketTester newTester() {
+        return testerFor(host, serializationFailures);
+    }
+
+    /**
+     * A tester for any running host: browser-like fetch metadata on every request, no live page
+     * cache, and pages that cannot be serialized recorded in {@code serializationFailures}.
+     */
+    public static WicketTester testerFor(ParleyHost host, java.util.List<String> serializationFailures) {
         HostApplication app = new HostApplication(host) {
             @Override
             protected void init() {
