@@ -62,6 +62,7 @@ public final class BenchmarkMain {
                 long offer = host.partners().offers(programs.acme()).get(0).id();
                 results.addAll(AudienceCountScenario.run(host, programs.acme(), offer, iterations));
             }
+            results.addAll(BannerResolutionScenario.run(plugins, 1_000, partners, Math.max(1_000, iterations * 1_000)));
             if (startRuns > 0) {
                 results.addAll(HostStartScenario.run(db.serverUrl(), "bench", plugins, data.resolve("probe"), startRuns));
             }
