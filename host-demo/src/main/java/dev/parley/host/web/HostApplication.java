@@ -54,6 +54,8 @@ public class HostApplication extends WebApplication implements HostUi {
 
     private static final ResourceReference BOOTSTRAP = new WebjarCssReference("bootstrap/5.3.3/dist/css/bootstrap.min.css");
     private static final ResourceReference HOST_CSS = new CssResourceReference(HostApplication.class, "host.css");
+    private static final ResourceReference HOST_JS = new org.apache.wicket.request.resource.JavaScriptResourceReference(
+            HostApplication.class, "parley.js");
 
     private final ParleyHost host;
     private final Set<String> mountedPaths = ConcurrentHashMap.newKeySet();
@@ -91,6 +93,7 @@ public class HostApplication extends WebApplication implements HostUi {
         // Bootstrap draws form controls (select arrows, checkboxes) with data: SVG images.
         getCspSettings().blocking().add(org.apache.wicket.csp.CSPDirective.IMG_SRC, "data:");
 
+        getComponentInstantiationListeners().add(new InlineValidation());
         getSecuritySettings().setAuthorizationStrategy(new HostAuthorization(registry, host.plans()));
         getRequestCycleListeners().add(new ResourceIsolationRequestCycleListener());
         getRequestCycleListeners().add(new InactivePluginGuard(registry));
@@ -177,6 +180,7 @@ public class HostApplication extends WebApplication implements HostUi {
     public void renderHead(IHeaderResponse response) {
         response.render(CssHeaderItem.forReference(BOOTSTRAP));
         response.render(CssHeaderItem.forReference(HOST_CSS));
+        response.render(org.apache.wicket.markup.head.JavaScriptHeaderItem.forReference(HOST_JS).setDefer(true));
     }
 
     /** Answers 404 for pages and resources of plugins that are not running, whatever URL reaches them. */
