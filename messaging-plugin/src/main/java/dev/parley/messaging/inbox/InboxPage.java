@@ -209,7 +209,14 @@ public class InboxPage extends ParleyPage {
                 setResponsePage(InboxPage.class, p);
             }
         };
-        form.add(new TextField<>("q", q));
+        form.add(new TextField<>("q", q) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected String[] getInputTypes() {
+                return new String[] {"search", "text"};
+            }
+        });
         add(form);
         List<Partner> found;
         try {

@@ -54,8 +54,6 @@ public class NewConversationPage extends ParleyPage {
                 .filter(m -> m.partnerId() == partnerId).orElseThrow(WebSupport::notFound);
         add(new Label("partner", partner.name()));
         add(new Label("recipient", member == null ? getString("wholeTeam") : member.name() + " <" + member.email() + ">"));
-        add(new BookmarkablePageLink<>("cancel", InboxPage.class,
-                InboxFilter.all().withPartner(partnerId).toParameters()));
         IModel<String> subject = Model.of("");
         IModel<String> body = Model.of("");
         FileUploadField files = new FileUploadField("files");
@@ -85,6 +83,8 @@ public class NewConversationPage extends ParleyPage {
         form.add(new TextField<>("subject", subject));
         form.add(new TextArea<>("body", body));
         form.add(files);
+        form.add(new BookmarkablePageLink<>("cancel", InboxPage.class,
+                InboxFilter.all().withPartner(partnerId).toParameters()));
         form.add(new Label("allowed", getString("allowedFiles", Model.ofMap(Map.of("maxMb", WebSupport.maxFileMb())))));
         add(form);
     }
