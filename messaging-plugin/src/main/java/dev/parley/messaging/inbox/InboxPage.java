@@ -59,7 +59,7 @@ public class InboxPage extends ParleyPage {
     protected void onInitialize() {
         super.onInitialize();
         CurrentUser viewer = WebSupport.user();
-        InboxService inbox = WebSupport.services().inbox();
+        long unreadCount = WebSupport.services().inbox().unread(viewer);
         IModel<InboxPageResult> page = LoadableDetachableModel.of(
                 () -> WebSupport.services().inbox().page(WebSupport.user(), filter, after, InboxService.PAGE_SIZE));
 
@@ -76,7 +76,7 @@ public class InboxPage extends ParleyPage {
                     link.add(AttributeModifier.replace("aria-current", "page"));
                 }
                 link.add(new Label("label", getString("view." + v.name())));
-                long unread = v == InboxView.UNREAD ? inbox.unread(viewer) : 0;
+                long unread = v == InboxView.UNREAD ? unreadCount : 0;
                 link.add(new Label("count", unread).setVisible(unread > 0));
                 item.add(link);
             }
