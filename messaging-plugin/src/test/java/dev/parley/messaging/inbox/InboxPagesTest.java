@@ -71,6 +71,27 @@ class InboxPagesTest {
         t.assertContains("logo.png");
         t.assertContains("/messaging/attachment\\?id=");
 
+        // The member downloads it: always as an attachment, with the type found at upload, never sniffed.
+        Conversation c = f.services.conversations().partnerConversations(f.member(f.maya), null, 1).get(0);
+        long fileId = f.services.conversations().messages(f.member(f.maya), c.id(), 0).get(1).attachments().get(0).id();
+        f.host.actAs(f.member(f.maya));
+        t.getRequest().setMethod("GET");
+        t.executeUrl("messaging/attachment?id=" + fileId);
+        assertEquals(200, t.getLastResponse().getStatus());
+        assertTrue(t.getLastResponse().getHeader("Content-Disposition").startsWith("attachment; filename=\"logo.png\""),
+                t.getLastResponse().getHeader("Content-Disposition"));
+        assertEquals("nosniff", t.getLastResponse().getHeader("X-Content-Type-Options"));
+        assertEquals("image/png", t.getLastResponse().getContentType());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(TestFiles.png(), t.getLastResponse().getBinaryContent());
+        f.host.actAs(f.member(f.tom));
+        t.executeUrl("messaging/attachment?id=" + fileId);
+        assertEquals(404, t.getLastResponse().getStatus(), "Tom is not in Maya's own conversation");
+        f.host.actAs(null);
+        t.executeUrl("messaging/attachment?id=" + fileId);
+        assertEquals(404, t.getLastResponse().getStatus(), "nobody logged in");
+
+        f.host.actAs(f.carlosUser());
+        t.startPage(ConversationPage.class, new PageParameters().set("id", c.id()));
         t.clickLink("markUnread");
         t.assertRenderedPage(InboxPage.class);
         CurrentUser chloe = f.chloeUser();
