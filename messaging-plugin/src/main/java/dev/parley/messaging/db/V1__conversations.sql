@@ -58,20 +58,20 @@ CREATE TABLE msg_attachment (
   CONSTRAINT fk_msg_attachment_message FOREIGN KEY (message_id) REFERENCES msg_message (id)
 );
 
--- The inbox's inverted index: one row per conversation and filter value (dim A = every
--- conversation, P partner, M assigned manager, S partnership status, T tag, O offer, C client),
--- carrying the conversation's state and sort key. Any filter then reads one index range in
--- (last_message_at, id) order: keyset pages cost the same as on an unfiltered inbox.
+-- The inbox's inverted index: one row per conversation, filter value and box. Dimensions: A = every
+-- conversation (val ''), P partner, M assigned manager (0 = nobody), S partnership status, T group,
+-- O offer, C client. Boxes are the inbox views: OPEN, DONE, SPAM, and UNREAD (a second row while an
+-- open conversation is unread for the team). Every view with any filter is then one range of
+-- ix_msg_inbox_key_list read in (last_message_at, id) order: a keyset page stops after 50 rows.
 CREATE TABLE msg_inbox_key (
   conversation_id BIGINT       NOT NULL,
   dim             CHAR(1)      NOT NULL,
   val             VARCHAR(200) NOT NULL,
+  box             VARCHAR(8)   NOT NULL,
   program_id      BIGINT       NOT NULL,
-  status          VARCHAR(8)   NOT NULL,
-  unread          BOOLEAN      NOT NULL,
   last_message_at DATETIME(3)  NOT NULL,
-  PRIMARY KEY (conversation_id, dim, val),
-  KEY ix_msg_inbox_key_list (program_id, dim, val, status, unread, last_message_at, conversation_id)
+  PRIMARY KEY (conversation_id, dim, val, box),
+  KEY ix_msg_inbox_key_list (program_id, dim, val, box, last_message_at, conversation_id)
 );
 
 CREATE TABLE msg_program_settings (

@@ -5,6 +5,7 @@ import dev.parley.api.partner.Partner;
 import dev.parley.api.partner.PartnerDirectory;
 import dev.parley.api.partner.PartnershipStatus;
 import dev.parley.messaging.conversation.Conversation;
+import dev.parley.messaging.conversation.ConversationStatus;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -26,6 +27,8 @@ public final class InboxKeys {
     static final String TAG = "T";
     static final String OFFER = "O";
     static final String CLIENT = "C";
+    /** The box of open conversations unread by the team, besides their OPEN rows. */
+    static final String UNREAD_BOX = "UNREAD";
 
     private InboxKeys() {
     }
@@ -42,7 +45,7 @@ public final class InboxKeys {
     /**
      * One index row.
      */
-    public record Row(long conversationId, String dim, String val, long programId, String status, boolean unread,
+    public record Row(long conversationId, String dim, String val, String box, long programId,
             java.time.Instant lastMessageAt) {
     }
 
@@ -91,14 +94,27 @@ public final class InboxKeys {
             facts.offers().forEach(o -> keys.add(new Key(OFFER, o.toString())));
             facts.clients().forEach(cl -> keys.add(new Key(CLIENT, cl)));
         }
-        List<Row> rows = keys.stream().map(k -> new Row(c.id(), k.dim(), k.val(), c.programId(), c.status().name(),
-                c.brandUnread(), c.lastMessageAt())).toList();
+        List<Row> rows = new ArrayList<>();
+        for (Key k : keys) {
+            rows.add(new Row(c.id(), k.dim(), k.val(), c.status().name(), c.programId(), c.lastMessageAt()));
+            if (inUnreadBox(c)) {
+                rows.add(new Row(c.id(), k.dim(), k.val(), UNREAD_BOX, c.programId(), c.lastMessageAt()));
+            }
+        }
         m.insertKeys(rows);
     }
 
-    /** Copies the conversation's status, read state and sort time to its index rows. */
+    /** Moves the conversation's index rows to its current box(es) and sort time. */
     public static void updateState(SqlSession session, Conversation c) {
-        session.getMapper(InboxMapper.class).updateKeyState(c.id(), c.status().name(), c.brandUnread(),
-                c.lastMessageAt());
+        InboxMapper m = session.getMapper(InboxMapper.class);
+        m.updateKeyState(c.id(), c.status().name(), c.lastMessageAt());
+        m.deleteUnreadKeys(c.id());
+        if (inUnreadBox(c)) {
+            m.copyKeysToUnread(c.id());
+        }
+    }
+
+    private static boolean inUnreadBox(Conversation c) {
+        return c.brandUnread() && c.status() == ConversationStatus.OPEN;
     }
 }

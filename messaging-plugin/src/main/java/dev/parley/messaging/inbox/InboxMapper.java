@@ -1,5 +1,6 @@
 package dev.parley.messaging.inbox;
 
+import dev.parley.messaging.conversation.Conversation;
 import java.time.Instant;
 import java.util.List;
 import org.apache.ibatis.annotations.Param;
@@ -11,20 +12,26 @@ public interface InboxMapper {
 
     void deleteKeys(@Param("conversationId") long conversationId);
 
-    void updateKeyState(@Param("conversationId") long conversationId, @Param("status") String status,
-            @Param("unread") boolean unread, @Param("at") Instant at);
+    /** Sets box and sort time of the conversation's rows outside the unread box. */
+    void updateKeyState(@Param("conversationId") long conversationId, @Param("box") String box,
+            @Param("at") Instant at);
+
+    void deleteUnreadKeys(@Param("conversationId") long conversationId);
+
+    /** Adds an unread-box row for each of the conversation's filter values. */
+    void copyKeysToUnread(@Param("conversationId") long conversationId);
 
     /**
-     * One keyset page: the driving key's index range per read state, the other keys checked per row.
+     * One keyset page of conversations: the driving key's index range in the view's box, the other
+     * keys checked per row, the conversation rows joined by primary key.
      */
-    List<Hit> page(@Param("programId") long programId, @Param("driver") InboxKeys.Key driver,
-            @Param("others") List<InboxKeys.Key> others, @Param("status") String status,
-            @Param("unreadValues") List<Boolean> unreadValues, @Param("afterAt") Instant afterAt,
+    List<Conversation> page(@Param("programId") long programId, @Param("driver") InboxKeys.Key driver,
+            @Param("others") List<InboxKeys.Key> others, @Param("box") String box, @Param("afterAt") Instant afterAt,
             @Param("afterId") long afterId, @Param("limit") int limit);
 
-    long count(@Param("programId") long programId, @Param("status") String status, @Param("unread") boolean unread);
+    /** @return the rows of a key in a box, counting at most {@code cap} */
+    long cappedCount(@Param("programId") long programId, @Param("key") InboxKeys.Key key, @Param("box") String box,
+            @Param("cap") int cap);
 
-    /** A conversation found by a page query. */
-    record Hit(long id, Instant lastMessageAt) {
-    }
+    long count(@Param("programId") long programId, @Param("box") String box);
 }

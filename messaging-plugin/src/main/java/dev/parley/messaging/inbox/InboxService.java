@@ -9,12 +9,12 @@ import dev.parley.api.user.Permissions;
 import dev.parley.messaging.MessagingException;
 import dev.parley.messaging.MessagingPlugin;
 import dev.parley.messaging.conversation.Conversation;
-import dev.parley.messaging.conversation.ConversationMapper;
-import dev.parley.messaging.conversation.ConversationStatus;
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
@@ -24,6 +24,8 @@ public final class InboxService {
 
     /** Rows per inbox page. */
     public static final int PAGE_SIZE = 50;
+    /** How far the size of each filter value is counted to pick the one that drives a combined filter. */
+    static final int DRIVER_ESTIMATE_CAP = 10_000;
 
     private final SqlSessionFactory sessions;
     private final HostServices host;
@@ -41,28 +43,31 @@ public final class InboxService {
     public InboxPageResult page(CurrentUser actor, InboxFilter filter, InboxCursor after, int size) {
         requireBrand(actor);
         int limit = Math.max(1, Math.min(size, 100));
-        List<InboxKeys.Key> keys = filter.keys();
-        InboxKeys.Key driver = keys.isEmpty() ? new InboxKeys.Key(InboxKeys.ALL, "") : keys.get(0);
-        List<InboxKeys.Key> others = keys.isEmpty() ? List.of() : keys.subList(1, keys.size());
-        try (SqlSession s = sessions.openSession()) {
-            List<InboxMapper.Hit> hits = s.getMapper(InboxMapper.class).page(actor.programId(), driver, others,
-                    filter.view().status().name(), filter.view().unreadValues(), after == null ? null : after.at(),
-                    after == null ? 0 : after.id(), limit + 1);
-            boolean more = hits.size() > limit;
-            List<InboxMapper.Hit> shown = more ? hits.subList(0, limit) : hits;
+        String box = filter.view().box();
+        // Read-only: autocommit sessions spare the two round trips of switching it off and on.
+        try (SqlSession s = sessions.openSession(true)) {
+            InboxMapper m = s.getMapper(InboxMapper.class);
+            List<InboxKeys.Key> keys = new ArrayList<>(filter.keys());
+            if (keys.isEmpty()) {
+                keys.add(new InboxKeys.Key(InboxKeys.ALL, ""));
+            } else if (keys.size() > 1) {
+                // Drive the scan by the rarest value, so a combination stops early or scans little.
+                Map<InboxKeys.Key, Long> sizes = new HashMap<>();
+                keys.forEach(k -> sizes.put(k, m.cappedCount(actor.programId(), k, box, DRIVER_ESTIMATE_CAP)));
+                keys.sort(Comparator.comparingLong(sizes::get));
+            }
+            List<Conversation> found = m.page(actor.programId(), keys.get(0), keys.subList(1, keys.size()), box,
+                    after == null ? null : after.at(), after == null ? 0 : after.id(), limit + 1);
+            boolean more = found.size() > limit;
+            List<Conversation> shown = more ? found.subList(0, limit) : found;
             if (shown.isEmpty()) {
                 return new InboxPageResult(List.of(), null);
             }
-            Map<Long, Conversation> byId = s.getMapper(ConversationMapper.class)
-                    .conversationsByIds(shown.stream().map(InboxMapper.Hit::id).toList()).stream()
-                    .collect(Collectors.toMap(Conversation::id, Function.identity()));
             Map<Long, String> managers = host.partners().managers(actor.programId()).stream()
                     .collect(Collectors.toMap(BrandUser::id, BrandUser::name, (a, b) -> a));
-            List<InboxRow> rows = shown.stream().map(h -> byId.get(h.id()))
-                    .filter(c -> c != null && c.programId() == actor.programId())
-                    .map(c -> new InboxRow(c, c.assigneeId() == null ? null : managers.get(c.assigneeId())))
-                    .toList();
-            InboxMapper.Hit last = shown.get(shown.size() - 1);
+            List<InboxRow> rows = shown.stream()
+                    .map(c -> new InboxRow(c, c.assigneeId() == null ? null : managers.get(c.assigneeId()))).toList();
+            Conversation last = shown.get(shown.size() - 1);
             return new InboxPageResult(rows, more ? new InboxCursor(last.lastMessageAt(), last.id()) : null);
         }
     }
@@ -78,8 +83,8 @@ public final class InboxService {
     /** @return open conversations unread by the team (the same number for every teammate) */
     public long unread(CurrentUser actor) {
         requireBrand(actor);
-        try (SqlSession s = sessions.openSession()) {
-            return s.getMapper(InboxMapper.class).count(actor.programId(), ConversationStatus.OPEN.name(), true);
+        try (SqlSession s = sessions.openSession(true)) {
+            return s.getMapper(InboxMapper.class).count(actor.programId(), InboxView.UNREAD.box());
         }
     }
 

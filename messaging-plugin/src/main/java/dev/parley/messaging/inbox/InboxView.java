@@ -1,32 +1,23 @@
 package dev.parley.messaging.inbox;
 
-import dev.parley.messaging.conversation.ConversationStatus;
-import java.util.List;
-
-/** The inbox's tabs. */
+/** The inbox's tabs; each is a box of the inbox index. */
 public enum InboxView {
     /** Open conversations, read and unread. */
-    ALL(ConversationStatus.OPEN, List.of(false, true)),
+    ALL("OPEN"),
     /** Open conversations nobody on the team has read since the partner last wrote. */
-    UNREAD(ConversationStatus.OPEN, List.of(true)),
+    UNREAD(InboxKeys.UNREAD_BOX),
     /** Done (archived). */
-    DONE(ConversationStatus.DONE, List.of(false, true)),
-    SPAM(ConversationStatus.SPAM, List.of(false, true));
+    DONE("DONE"),
+    SPAM("SPAM");
 
-    private final ConversationStatus status;
-    private final List<Boolean> unread;
+    private final String box;
 
-    InboxView(ConversationStatus status, List<Boolean> unread) {
-        this.status = status;
-        this.unread = unread;
+    InboxView(String box) {
+        this.box = box;
     }
 
-    public ConversationStatus status() {
-        return status;
-    }
-
-    /** @return the read states shown: one index range each */
-    public List<Boolean> unreadValues() {
-        return unread;
+    /** @return the index box holding the view's conversations */
+    public String box() {
+        return box;
     }
 }
