@@ -76,7 +76,7 @@ public final class MessagingServices implements AutoCloseable {
                     try (SqlSession s = sessions.openSession()) {
                         return Optional.ofNullable(s.getMapper(ConversationMapper.class).conversationByToken(token));
                     }
-                }), conversations));
+                }), conversations, config.clamdHost().isPresent()));
     }
 
     private static SqlSessionFactory sessionFactory(HostServices host) {

@@ -376,13 +376,15 @@ public final class ConversationService {
         if (thread != null) {
             subject = normalizeSubject(thread.subject(), body, offered);
         }
+        // The partner's groups, status and offers as the host has them now, for the inbox filters.
+        PartnerFacts facts = thread != null ? thread.facts()
+                : PartnerFacts.load(host.partners(), programId, existing.partnerId()).orElse(null);
         try (AttachmentStore.Checked checked = store.check(offered)) {
             checked.store();
             Posted posted;
             try (SqlSession s = sessions.openSession(false)) {
                 ConversationMapper m = s.getMapper(ConversationMapper.class);
                 Conversation c = existing;
-                PartnerFacts facts = null;
                 if (c == null) {
                     ConversationInsert ci = new ConversationInsert();
                     ci.programId = programId;
@@ -397,7 +399,6 @@ public final class ConversationService {
                     ci.at = now;
                     m.insertConversation(ci);
                     c = m.conversation(ci.id);
-                    facts = thread.facts();
                 }
                 MessageInsert mi = new MessageInsert();
                 mi.conversationId = c.id();
@@ -418,11 +419,7 @@ public final class ConversationService {
                         ? ConversationStatus.OPEN : c.status();
                 m.updateAfterMessage(c.id(), now, preview(body, checked.files()), !fromBrand, fromBrand, status);
                 Conversation updated = m.conversation(c.id());
-                if (facts != null) {
-                    InboxKeys.index(s, updated, facts);
-                } else {
-                    InboxKeys.updateState(s, updated);
-                }
+                InboxKeys.index(s, updated, facts);
                 Message message = messages(s, c.id(), mi.id + 1, 1).get(0);
                 s.commit();
                 checked.keep();

@@ -153,6 +153,26 @@ class EmailChannelTest {
         assertEquals(0, unreadInMailbox(), "refused mail is marked read so it is not tried again");
     }
 
+    @Test
+    void aReplyWithAFileWaitsWhileTheScannerIsDownAndIsNeverStoredUnscanned() throws Exception {
+        CurrentUser carlos = f.carlosUser();
+        Conversation c = conversations.start(carlos, f.trail.id(), null, "Contract", "Please sign", List.of());
+        String address = "reply+" + c.replyToken() + "@parley.test";
+        String port = String.valueOf(TestClamd.get().port());
+        f.host.setSetting("messaging.clamd.port", "1");
+        poller = f.rewire().imap().orElseThrow();
+        deliver(reply("maya@trailblazers.test", address, "<signed@t.test>", "Signed.", "signed.pdf", TestFiles.pdf()));
+        assertEquals(0, poller.pollOnce());
+        assertEquals(1, conversations.messages(carlos, c.id(), 0).size(), "nothing stored unscanned");
+        assertEquals(1, unreadInMailbox(), "kept for the next poll");
+
+        f.host.setSetting("messaging.clamd.port", port);
+        poller = f.rewire().imap().orElseThrow();
+        assertEquals(1, poller.pollOnce());
+        List<Message> thread = conversations.messages(carlos, c.id(), 0);
+        assertEquals(List.of("signed.pdf"), thread.get(1).attachments().stream().map(a -> a.fileName()).toList());
+    }
+
     private MimeMessage reply(String from, String to, String messageId, String text, String fileName, byte[] file)
             throws Exception {
         MimeMessage m = new MimeMessage(smtp) {

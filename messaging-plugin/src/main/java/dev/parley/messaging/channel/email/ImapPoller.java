@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads partners' e-mail replies from an IMAP mailbox: every unread mail is matched to its
  * conversation and stored, or refused and logged; either way it is then marked read. A mail that
- * fails for a passing reason (database or network down) stays unread and is tried again.
+ * fails for a passing reason (database down, the virus scanner unreachable) stays unread and is
+ * tried again at the next poll.
  */
 public final class ImapPoller implements AutoCloseable {
 
@@ -30,12 +31,19 @@ public final class ImapPoller implements AutoCloseable {
     private final MessagingConfig.Imap imap;
     private final InboundEmailReader reader;
     private final ConversationService conversations;
+    private final boolean retryWhenScannerDown;
     private ScheduledExecutorService timer;
 
-    public ImapPoller(MessagingConfig.Imap imap, InboundEmailReader reader, ConversationService conversations) {
+    /**
+     * @param retryWhenScannerDown a scanner is configured, so "no verdict" is an outage worth waiting
+     *        for; without one, mail with attachments is refused at once
+     */
+    public ImapPoller(MessagingConfig.Imap imap, InboundEmailReader reader, ConversationService conversations,
+            boolean retryWhenScannerDown) {
         this.imap = imap;
         this.reader = reader;
         this.conversations = conversations;
+        this.retryWhenScannerDown = retryWhenScannerDown;
     }
 
     /** Polls every {@code pollSeconds} on a thread of its own until closed. */
@@ -103,12 +111,28 @@ public final class ImapPoller implements AutoCloseable {
             mail.setFlag(Flags.Flag.SEEN, true);
             return true;
         } catch (MessagingException e) {
+            if ("error.scannerUnavailable".equals(e.key()) && retryWhenScannerDown) {
+                LOG.warn("E-mail from {} ({}) waits: its attachments cannot be scanned now; it stays unread and is "
+                        + "tried again", from, mail.getSubject());
+                keepUnread(mail);
+                return false;
+            }
             LOG.warn("E-mail from {} ({}) refused: {}", from, mail.getSubject(), e.getMessage());
             mail.setFlag(Flags.Flag.SEEN, true);
             return false;
         } catch (java.io.IOException | RuntimeException e) {
             LOG.error("E-mail from {} could not be handled; it stays unread and is tried again", from, e);
+            keepUnread(mail);
             return false;
+        }
+    }
+
+    /** Reading a mail's body over IMAP marks it read: undo that for a mail to try again. */
+    private static void keepUnread(jakarta.mail.Message mail) {
+        try {
+            mail.setFlag(Flags.Flag.SEEN, false);
+        } catch (jakarta.mail.MessagingException e) {
+            LOG.warn("Cannot keep a mail unread: {}", e.getMessage());
         }
     }
 
