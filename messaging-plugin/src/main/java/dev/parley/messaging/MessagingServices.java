@@ -1,11 +1,28 @@
 package dev.parley.messaging;
 
 import dev.parley.api.plugin.HostServices;
-import dev.parley.messaging.inbox.ConversationMapper;
+import dev.parley.messaging.attachment.AttachmentStore;
+import dev.parley.messaging.attachment.ClamdScanner;
+import dev.parley.messaging.attachment.VirusScanner;
+import dev.parley.messaging.channel.email.EmailNotifier;
+import dev.parley.messaging.channel.email.ImapPoller;
+import dev.parley.messaging.channel.email.InboundEmailReader;
+import dev.parley.messaging.channel.email.ReplyAddress;
+import dev.parley.messaging.channel.sms.LoggingSmsGateway;
+import dev.parley.messaging.channel.sms.SmsGateway;
+import dev.parley.messaging.channel.sms.SmsService;
+import dev.parley.messaging.conversation.ConversationMapper;
+import dev.parley.messaging.conversation.ConversationService;
+import dev.parley.messaging.inbox.InboxMapper;
 import dev.parley.messaging.inbox.InboxService;
+import dev.parley.messaging.settings.SettingsMapper;
+import dev.parley.messaging.settings.SettingsService;
+import java.time.Instant;
+import java.util.Optional;
 import org.apache.ibatis.io.Resources;
 import org.apache.ibatis.mapping.Environment;
 import org.apache.ibatis.session.Configuration;
+import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.apache.ibatis.session.SqlSessionFactoryBuilder;
 import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
@@ -14,13 +31,52 @@ import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
 public final class MessagingServices implements AutoCloseable {
 
     private final HostServices host;
+    private final MessagingConfig config;
     private final SqlSessionFactory sessions;
+    private final SettingsService settings;
+    private final AttachmentStore attachments;
+    private final ConversationService conversations;
     private final InboxService inbox;
+    private final EmailNotifier email;
+    private final SmsService sms;
+    private final Optional<ImapPoller> imap;
 
     public MessagingServices(HostServices host) {
+        this(host, MessagingConfig.from(host), new LoggingSmsGateway());
+    }
+
+    /**
+     * @param gateway where text messages go
+     */
+    public MessagingServices(HostServices host, MessagingConfig config, SmsGateway gateway) {
         this.host = host;
+        this.config = config;
         this.sessions = sessionFactory(host);
+        this.settings = new SettingsService(sessions, host);
+        VirusScanner scanner = config.clamdHost()
+                .<VirusScanner>map(h -> new ClamdScanner(h, config.clamdPort(), config.clamdTimeoutMillis()))
+                .orElse(VirusScanner.NONE);
+        this.attachments = new AttachmentStore(host.dataDirectory(MessagingPlugin.ID).resolve("attachments"),
+                config.maxFileBytes(), scanner);
+        Optional<ReplyAddress> reply = config.replyAddress().map(ReplyAddress::new);
+        this.email = new EmailNotifier(host, settings, reply, config.baseUrl());
+        SmsService[] smsRef = new SmsService[1];
+        this.conversations = new ConversationService(sessions, host, settings, attachments, (c, m, alsoSms) -> {
+            email.notify(c, m);
+            if (alsoSms) {
+                smsRef[0].send(c, m);
+            }
+        });
+        this.sms = new SmsService(sessions, host, gateway, conversations);
+        smsRef[0] = sms;
         this.inbox = new InboxService(sessions, host);
+        this.imap = config.imap().map(i -> new ImapPoller(i, new InboundEmailReader(reply.orElseThrow(
+                () -> new IllegalArgumentException("messaging.imap.host needs messaging.email.reply.address")),
+                host.partners(), token -> {
+                    try (SqlSession s = sessions.openSession()) {
+                        return Optional.ofNullable(s.getMapper(ConversationMapper.class).conversationByToken(token));
+                    }
+                }), conversations, config.clamdHost().isPresent()));
     }
 
     private static SqlSessionFactory sessionFactory(HostServices host) {
@@ -30,24 +86,61 @@ public final class MessagingServices implements AutoCloseable {
                 host.dataSource()));
         config.setMapUnderscoreToCamelCase(true);
         config.setArgNameBasedConstructorAutoMapping(true);
+        config.getTypeHandlerRegistry().register(Instant.class, new UtcInstantTypeHandler());
+        config.addMapper(SettingsMapper.class);
         config.addMapper(ConversationMapper.class);
+        config.addMapper(InboxMapper.class);
         return new SqlSessionFactoryBuilder().build(config);
+    }
+
+    /** Starts background work (the IMAP poller, when configured). */
+    public void start() {
+        imap.ifPresent(ImapPoller::start);
     }
 
     public HostServices host() {
         return host;
     }
 
+    public MessagingConfig config() {
+        return config;
+    }
+
     public SqlSessionFactory sessions() {
         return sessions;
+    }
+
+    public SettingsService settings() {
+        return settings;
+    }
+
+    public AttachmentStore attachments() {
+        return attachments;
+    }
+
+    public ConversationService conversations() {
+        return conversations;
     }
 
     public InboxService inbox() {
         return inbox;
     }
 
+    public EmailNotifier email() {
+        return email;
+    }
+
+    public SmsService sms() {
+        return sms;
+    }
+
+    /** @return the IMAP poller, when configured */
+    public Optional<ImapPoller> imap() {
+        return imap;
+    }
+
     @Override
     public void close() {
-        // nothing long-lived yet
+        imap.ifPresent(ImapPoller::close);
     }
 }
