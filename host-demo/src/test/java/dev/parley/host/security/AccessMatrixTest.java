@@ -30,7 +30,7 @@ class AccessMatrixTest {
 
     enum Role { ANONYMOUS, PARTNER_A, PARTNER_B, PARTNER_OTHER_PROGRAM, ANALYST, COMMUNITY_MANAGER, OTHER_BRAND_ADMIN, PLATFORM_ADMIN }
 
-    enum Expect { OK, LOGIN, FORBIDDEN, NOT_FOUND }
+    enum Expect { OK, LOGIN, FORBIDDEN, NOT_FOUND, UNAVAILABLE, REFUSED }
 
     private static TestHost host;
     private static final Map<Role, String> LOGINS = new EnumMap<>(Role.class);
@@ -41,6 +41,7 @@ class AccessMatrixTest {
     private static final Expect L = Expect.LOGIN;
     private static final Expect F = Expect.FORBIDDEN;
     private static final Expect N = Expect.NOT_FOUND;
+    private static final Expect U = Expect.UNAVAILABLE;
 
     /** Columns: anonymous, partner A, partner B, partner of another program, analyst, CM, other brand's admin, platform admin. */
     private static void row(String path, Expect... expected) {
@@ -66,6 +67,15 @@ class AccessMatrixTest {
         // Messaging: Acme is on Advanced, Bolt on Starter (no messaging, no banners).
         row("/inbox", L, F, F, F, F, O, N, O);
         row("/portal/messages", L, O, O, N, F, F, F, F);
+        // Starting a conversation needs a partner (?partner=); without one there is nothing to open.
+        row("/inbox/new", L, F, F, F, F, N, N, N);
+        // A team conversation of Acme with Trail Blazers (partner A).
+        row("/inbox/conversation/${id}", L, F, F, F, F, O, N, O);
+        row("/portal/messages/new", L, O, O, N, F, F, F, F);
+        row("/portal/conversation/${id}", L, O, N, N, F, F, F, F);
+        row("/messaging/attachment", N, N, N, N, N, N, N, N);
+        // The SMS webhook answers only signed gateway calls; this host has no SMS secret configured.
+        row("/hooks/sms", U, U, U, U, U, U, U, U);
         row("/banners", L, F, F, F, F, O, N, O);
         row("/banners/edit", L, F, F, F, F, O, N, O);
         // Without a banner id there is nothing to show, even to those allowed in.
@@ -89,11 +99,25 @@ class AccessMatrixTest {
         long summit = host.host().partners().page(host.programs().acme(), PartnerFilter.all().withText("Summit Deals"), 0, 1)
                 .get(0).id();
         PLACEHOLDERS.put("${partnerId}", String.valueOf(summit));
+        PLACEHOLDERS.put("${id}", String.valueOf(teamConversationWithTrailBlazers()));
     }
 
     @AfterAll
     static void stop() {
         host.close();
+    }
+
+    private static long teamConversationWithTrailBlazers() {
+        long trail = host.host().partners().page(host.programs().acme(), PartnerFilter.all().withText("Trail Blazers"), 0, 1)
+                .get(0).id();
+        WicketTester cm = host.newTester();
+        TestHost.login(cm, "cm@acme.test");
+        cm.executeUrl("inbox/new?partner=" + trail);
+        var form = cm.newFormTester("compose");
+        form.setValue("subject", "Matrix check");
+        form.setValue("body", "A conversation for the access matrix.");
+        form.submit();
+        return cm.getLastRenderedPage().getPageParameters().get("id").toLong();
     }
 
     private static String boltOnlyMember() throws Exception {
@@ -154,6 +178,12 @@ class AccessMatrixTest {
         }
         if (status == 200) {
             return Expect.OK;
+        }
+        if (status == 503) {
+            return Expect.UNAVAILABLE;
+        }
+        if (status == 400 || status == 401 || status == 405) {
+            return Expect.REFUSED;
         }
         throw new AssertionError("Unexpected status " + status + " for " + url);
     }
