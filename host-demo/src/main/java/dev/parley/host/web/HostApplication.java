@@ -109,6 +109,7 @@ public class HostApplication extends WebApplication implements HostUi {
         mountHostPage("/settings/roles", RolesPage.class);
         mountHostPage("/settings/plugins", PluginsPage.class);
         mountHostPage("/settings/outbox", OutboxPage.class);
+        mountHostPage("/t/${offer}/${partner}/${signature}", dev.parley.host.tracking.TrackedClickPage.class);
         registry.onPluginStarted(this::mountPluginPages);
     }
 
@@ -180,6 +181,8 @@ public class HostApplication extends WebApplication implements HostUi {
     public void renderHead(IHeaderResponse response) {
         response.render(CssHeaderItem.forReference(BOOTSTRAP));
         response.render(CssHeaderItem.forReference(HOST_CSS));
+        // No favicon request (and no 404 in the browser console) for every page.
+        response.render(org.apache.wicket.markup.head.StringHeaderItem.forString("<link rel=\"icon\" href=\"data:,\">"));
         response.render(org.apache.wicket.markup.head.JavaScriptHeaderItem.forReference(HOST_JS).setDefer(true));
     }
 

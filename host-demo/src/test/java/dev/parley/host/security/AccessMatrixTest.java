@@ -59,6 +59,8 @@ class AccessMatrixTest {
         // Summit Deals belongs to Acme only: Bolt's admin must not find it.
         row("/partners/${partnerId}", L, F, F, F, O, O, N, O);
         row("/portal", L, O, O, O, F, F, F, F);
+        // Tracking links are public but signed: a valid one works for anyone.
+        row("/t/${offer}/${partner}/${signature}", O, O, O, O, O, O, O, O);
         row("/settings", L, F, F, F, F, F, O, O);
         row("/settings/plans", L, F, F, F, F, F, O, O);
         row("/settings/roles", L, F, F, F, F, F, O, O);
@@ -100,6 +102,12 @@ class AccessMatrixTest {
                 .get(0).id();
         PLACEHOLDERS.put("${partnerId}", String.valueOf(summit));
         PLACEHOLDERS.put("${id}", String.valueOf(teamConversationWithTrailBlazers()));
+        long offer = host.host().partners().offers(host.programs().acme()).get(0).id();
+        String link = host.host().trackingLinks().linkFor(host.programs().acme(), offer, summit);
+        String[] parts = link.substring(link.indexOf("/t/") + 3).split("/");
+        PLACEHOLDERS.put("${offer}", parts[0]);
+        PLACEHOLDERS.put("${partner}", parts[1]);
+        PLACEHOLDERS.put("${signature}", parts[2]);
     }
 
     @AfterAll
