@@ -100,7 +100,7 @@ public final class ParleyHost implements AutoCloseable {
         events = new SimpleEventBus();
         partners = new HostPartnerDirectory(sessions);
         accounts = new AccountService(sessions, clock);
-        partnerAdmin = new PartnerAdminService(sessions, partners, events);
+        partnerAdmin = new PartnerAdminService(sessions, partners, events, clock);
         mailer = config.get("smtp.host")
                 .<Mailer>map(h -> new SmtpMailer(h, config.getInt("smtp.port", 25), config.get("mail.from",
                         "parley@localhost"), config.get("smtp.user").orElse(null),

@@ -5,6 +5,9 @@ import dev.parley.api.ui.PageAccess;
 import dev.parley.host.web.HostPage;
 import dev.parley.host.web.HostSession;
 import java.util.Optional;
+import org.apache.wicket.RestartResponseAtInterceptPageException;
+import org.apache.wicket.request.Url;
+import org.apache.wicket.request.flow.RedirectToUrlException;
 import org.apache.wicket.markup.html.form.EmailTextField;
 import org.apache.wicket.markup.html.form.Form;
 import org.apache.wicket.markup.html.form.PasswordTextField;
@@ -36,8 +39,12 @@ public class LoginPage extends HostPage {
                     password.setObject("");
                     return;
                 }
+                // The session id changes at login, which drops the remembered destination: read it first.
+                Url original = RestartResponseAtInterceptPageException.getOriginalUrl();
                 HostSession.get().signIn(who.get());
-                continueToOriginalDestination();
+                if (original != null) {
+                    throw new RedirectToUrlException(getRequestCycle().getUrlRenderer().renderRelativeUrl(original));
+                }
                 setResponsePage(getApplication().getHomePage());
             }
         };

@@ -29,6 +29,11 @@ public final class PasswordHasher {
         if (password == null || hash == null || password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
             return false;
         }
-        return BCrypt.verifyer().verify(password.toCharArray(), hash).verified;
+        try {
+            return BCrypt.verifyer().verify(password.toCharArray(), hash).verified;
+        } catch (IllegalArgumentException notAHash) {
+            // e.g. "!" for an invited member who has not set a password yet
+            return false;
+        }
     }
 }

@@ -39,7 +39,6 @@ public class RolesPage extends HostPage {
     protected void onInitialize() {
         super.onInitialize();
         CurrentUser u = user();
-        AccountService accounts = host().accounts();
         Map<String, String> permissionLabels = permissionLabels();
         List<String> permissionKeys = new ArrayList<>(permissionLabels.keySet());
         IChoiceRenderer<String> permissionRenderer = new ChoiceRenderer<>() {
@@ -56,20 +55,20 @@ public class RolesPage extends HostPage {
             }
         };
 
-        add(new ListView<>("roles", accounts.roles(u)) {
+        add(new ListView<>("roles", host().accounts().roles(u)) {
             private static final long serialVersionUID = 1L;
 
             @Override
             protected void populateItem(ListItem<RoleRow> item) {
                 RoleRow role = item.getModelObject();
-                Model<ArrayList<String>> selected = new Model<>(new ArrayList<>(accounts.permissionsOfRole(u, role.id())));
+                Model<ArrayList<String>> selected = new Model<>(new ArrayList<>(host().accounts().permissionsOfRole(u, role.id())));
                 Form<Void> form = new Form<>("roleForm") {
                     private static final long serialVersionUID = 1L;
 
                     @Override
                     protected void onSubmit() {
                         try {
-                            accounts.setRolePermissions(user(), role.id(), selected.getObject());
+                            host().accounts().setRolePermissions(user(), role.id(), selected.getObject());
                             success(getString("roleSaved"));
                         } catch (IllegalArgumentException | AccessDeniedException e) {
                             error(e.getMessage());
@@ -93,7 +92,7 @@ public class RolesPage extends HostPage {
             @Override
             protected void onSubmit() {
                 try {
-                    accounts.createRole(user(), newName.getObject(), newPermissions.getObject());
+                    host().accounts().createRole(user(), newName.getObject(), newPermissions.getObject());
                     getSession().success(getString("roleCreated"));
                     setResponsePage(RolesPage.class);
                 } catch (IllegalArgumentException e) {
@@ -106,14 +105,14 @@ public class RolesPage extends HostPage {
         create.add(new CheckBoxMultipleChoice<>("rolePermissions", newPermissions, permissionKeys, permissionRenderer));
         add(create);
 
-        List<RoleRow> roles = accounts.roles(u);
-        add(new ListView<>("users", accounts.users(u)) {
+        List<RoleRow> roles = host().accounts().roles(u);
+        add(new ListView<>("users", host().accounts().users(u)) {
             private static final long serialVersionUID = 1L;
 
             @Override
             protected void populateItem(ListItem<BrandUser> item) {
                 BrandUser target = item.getModelObject();
-                Set<Long> held = accounts.roleIdsOfUser(u, target.id());
+                Set<Long> held = host().accounts().roleIdsOfUser(u, target.id());
                 Model<ArrayList<RoleRow>> selected = new Model<>(new ArrayList<>(roles.stream()
                         .filter(r -> held.contains(r.id())).toList()));
                 Form<Void> form = new Form<>("userForm") {
@@ -121,7 +120,7 @@ public class RolesPage extends HostPage {
 
                     @Override
                     protected void onSubmit() {
-                        accounts.setUserRoles(user(), target.id(), selected.getObject().stream().map(RoleRow::id).toList());
+                        host().accounts().setUserRoles(user(), target.id(), selected.getObject().stream().map(RoleRow::id).toList());
                         success(getString("userSaved"));
                     }
                 };

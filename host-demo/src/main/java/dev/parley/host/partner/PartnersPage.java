@@ -92,7 +92,14 @@ public class PartnersPage extends HostPage {
                 setResponsePage(PartnersPage.class, next);
             }
         };
-        form.add(new TextField<>("q", qModel).setLabel(Model.of("Search")));
+        form.add(new TextField<>("q", qModel) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected String[] getInputTypes() {
+                return new String[] {"search", "text"};
+            }
+        }.setLabel(Model.of("Search")));
         form.add(new DropDownChoice<>("status", statusModel,
                 Arrays.stream(PartnershipStatus.values()).map(Enum::name).toList()).setNullValid(true));
         form.add(new DropDownChoice<>("tag", tagModel, directory.tags(u.programId())).setNullValid(true));
@@ -122,8 +129,38 @@ public class PartnersPage extends HostPage {
             nextPage.set("after", shown.get(shown.size() - 1).id());
         }
         add(new BookmarkablePageLink<>("next", PartnersPage.class, nextPage).setVisible(more));
+        addPartnerForm(u);
         PageParameters first = new PageParameters(p).remove("after");
         add(new BookmarkablePageLink<>("first", PartnersPage.class, first).setVisible(after > 0));
+    }
+
+    private void addPartnerForm(CurrentUser u) {
+        Model<String> company = Model.of("");
+        Model<String> contact = Model.of("");
+        Model<String> email = Model.of("");
+        org.apache.wicket.markup.html.form.Form<Void> add = new org.apache.wicket.markup.html.form.Form<>("add") {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected void onSubmit() {
+                try {
+                    long id = host().partnerAdmin().addPartner(user(), company.getObject(), contact.getObject(),
+                            email.getObject());
+                    getSession().success(getString("added"));
+                    setResponsePage(PartnerProfilePage.class, new PageParameters().set("partnerId", id));
+                } catch (IllegalArgumentException e) {
+                    error(e.getMessage());
+                }
+            }
+        };
+        add.setVisible(u.can(Permissions.MANAGE_PARTNERS));
+        add.add(new TextField<>("company", company).setRequired(true).setLabel(new org.apache.wicket.model.ResourceModel("company"))
+                .add(org.apache.wicket.validation.validator.StringValidator.maximumLength(200)));
+        add.add(new TextField<>("contact", contact).setRequired(true).setLabel(new org.apache.wicket.model.ResourceModel("contact"))
+                .add(org.apache.wicket.validation.validator.StringValidator.maximumLength(200)));
+        add.add(new org.apache.wicket.markup.html.form.EmailTextField("contactEmail", email).setRequired(true)
+                .setLabel(new org.apache.wicket.model.ResourceModel("contactEmail")));
+        add(add);
     }
 
     private static Long parseLong(StringValue v) {

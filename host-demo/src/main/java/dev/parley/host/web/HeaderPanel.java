@@ -96,6 +96,7 @@ public class HeaderPanel extends Panel {
         });
         add(account);
         add(new BookmarkablePageLink<>("login", LoginPage.class).setVisible(user.isEmpty()));
+        add(programSwitch(user));
         if (user.isPresent() && user.get().isPartner()) {
             CurrentUser u = user.get();
             add(new SlotView("portalTop", HostSlot.PORTAL_EVERY_PAGE, new SlotContext(u, u.programId(),
@@ -103,6 +104,39 @@ public class HeaderPanel extends Panel {
         } else {
             add(new RepeatingView("portalTop"));
         }
+    }
+
+    /** Partner members of several programs switch between them here. */
+    private ListView<Long> programSwitch(Optional<CurrentUser> user) {
+        List<Long> others = user.filter(CurrentUser::isPartner)
+                .map(u -> HostApplication.get().host().accounts().programsOfMember(u.userId()).stream()
+                        .filter(p -> p != u.programId()).toList())
+                .orElse(List.of());
+        return new ListView<>("programs", others) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected void populateItem(ListItem<Long> item) {
+                long programId = item.getModelObject();
+                Link<Void> link = new Link<>("switch") {
+                    private static final long serialVersionUID = 1L;
+
+                    @Override
+                    public void onClick() {
+                        CurrentUser u = HostSession.currentUser();
+                        // Checked again: the id comes back from the browser.
+                        if (u.isPartner() && HostApplication.get().host().accounts().programsOfMember(u.userId())
+                                .contains(programId)) {
+                            HostSession.get().switchProgram(programId);
+                        }
+                        setResponsePage(PortalDashboardPage.class);
+                    }
+                };
+                link.add(new Label("name", HostApplication.get().host().partners().program(programId)
+                        .map(p -> p.name()).orElse("")));
+                item.add(link);
+            }
+        };
     }
 
     private static String programName(Optional<CurrentUser> user) {

@@ -36,6 +36,7 @@ public final class TestHost implements AutoCloseable {
     private final DemoPrograms programs;
     private final Path pluginsDir;
     private final MutableClock clock;
+    private final java.util.List<String> serializationFailures = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private TestHost(ParleyHost host, DemoPrograms programs, Path pluginsDir, MutableClock clock) {
         this.host = host;
@@ -70,7 +71,7 @@ public final class TestHost implements AutoCloseable {
             MutableClock clock = new MutableClock(Instant.parse("2026-11-02T09:00:00Z"));
             ParleyHost host = ParleyHost.start(HostConfig.of(values), clock);
             DemoPrograms programs = new DemoDataGenerator(host.sessions(), host.dataSource(), clock, 7)
-                    .generate(40, n -> { });
+                    .generate(60, n -> { });
             return new TestHost(host, programs, plugins, clock);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -110,6 +111,16 @@ public final class TestHost implements AutoCloseable {
             protected void init() {
                 super.init();
                 getStoreSettings().setAsynchronous(false);
+                getFrameworkSettings().setSerializer(new org.apache.wicket.serialize.java.JavaSerializer(getApplicationKey()) {
+                    @Override
+                    public byte[] serialize(Object object) {
+                        byte[] data = super.serialize(object);
+                        if (data == null) {
+                            serializationFailures.add(String.valueOf(object));
+                        }
+                        return data;
+                    }
+                });
                 setPageManagerProvider(new DefaultPageManagerProvider(this) {
                     @Override
                     protected IPageStore newCachingStore(IPageStore store) {
@@ -147,8 +158,12 @@ public final class TestHost implements AutoCloseable {
         form.submit();
     }
 
+    /** Stops the host; fails when any page could not be stored (a page holding a service, say). */
     @Override
     public void close() {
         host.close();
+        if (!serializationFailures.isEmpty()) {
+            throw new AssertionError("Pages that could not be serialized: " + serializationFailures);
+        }
     }
 }

