@@ -35,7 +35,7 @@ public final class BulkScheduler implements AutoCloseable {
     /** The production scheduler: polls every 5 s, runs a job at once when scheduled for now. */
     public static final Factory PRODUCTION = (ds, tasks) -> Scheduler.create(ds, tasks)
             .tableName("msg_scheduled_tasks").alwaysPersistTimestampInUTC().threads(2)
-            .pollingInterval(Duration.ofSeconds(5)).heartbeatInterval(Duration.ofSeconds(20)).missedHeartbeatsLimit(3)
+            .pollingInterval(Duration.ofSeconds(5)).heartbeatInterval(Duration.ofSeconds(15)).missedHeartbeatsLimit(4)
             .enableImmediateExecution().build();
 
     private final OneTimeTask<Void> task;

@@ -1,0 +1,246 @@
+package dev.parley.messaging.broadcast;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parley.api.partner.Offer;
+import dev.parley.api.partner.Partner;
+import dev.parley.api.partner.PartnerMember;
+import dev.parley.api.partner.PartnershipStatus;
+import dev.parley.api.testing.FixtureHost;
+import dev.parley.api.testing.TestWicketApplication;
+import dev.parley.api.ui.PageMount;
+import dev.parley.api.ui.ResourceMount;
+import dev.parley.api.user.CurrentUser;
+import dev.parley.messaging.MessagingPlugin;
+import dev.parley.messaging.MessagingServices;
+import dev.parley.messaging.MessagingUi;
+import dev.parley.messaging.inbox.ConversationPage;
+import dev.parley.messaging.portal.PortalConversationPage;
+import dev.parley.messaging.portal.PortalMessagesPage;
+import java.util.List;
+import org.apache.wicket.request.mapper.parameter.PageParameters;
+import org.apache.wicket.util.tester.FormTester;
+import org.apache.wicket.util.tester.WicketTester;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bulk-message pages with WicketTester on the started plugin (its real, polling db-scheduler):
+ * compose with rules, Apply and exclusions, live preview and autosave, unknown macros, the lists, the
+ * detail page with its delivery log, the portal copy with and without replies, and the open pixel.
+ */
+class BroadcastPagesTest {
+
+    private FixtureHost host;
+    private MessagingPlugin plugin;
+    private WicketTester t;
+    private long programId;
+    private CurrentUser manager;
+    private Partner vip1;
+    private Partner vip2;
+    private Partner plain;
+    private PartnerMember maya;
+    private Offer winter;
+
+    @BeforeEach
+    void setUp() {
+        host = FixtureHost.create("bulkpages");
+        programId = host.directory().addProgram("Acme Outdoor", "advanced").id();
+        host.enableFeature(programId, MessagingPlugin.FEATURE);
+        manager = FixtureHost.brandUser(1, programId, "Mia Manager", "messaging");
+        vip1 = host.directory().addPartner(programId, "Trail Blazers", "hello@trail.test", PartnershipStatus.APPROVED, "VIP");
+        vip2 = host.directory().addPartner(programId, "Summit Deals", "team@summit.test", PartnershipStatus.APPROVED, "VIP");
+        plain = host.directory().addPartner(programId, "Cedar Reviews", "team@cedar.test", PartnershipStatus.APPROVED);
+        maya = host.directory().addMember(vip1.id(), "Maya Garcia", "maya@trail.test", null);
+        winter = host.directory().addOffer(programId, "Winter Jackets", "Acme Apparel");
+        host.directory().approve(winter.id(), vip1.id());
+        host.setSetting("messaging.tracking.secret", "pages-secret");
+        plugin = new MessagingPlugin();
+        plugin.attach(host);
+        plugin.start();
+        TestWicketApplication app = new TestWicketApplication(host) {
+            @Override
+            protected void init() {
+                super.init();
+                MessagingUi ui = new MessagingUi();
+                for (PageMount m : ui.pageMounts()) {
+                    mountPage(m.path(), m.pageClass().asSubclass(org.apache.wicket.Page.class));
+                }
+                for (ResourceMount m : ui.resourceMounts()) {
+                    mountResource(m.path(), m.reference());
+                }
+            }
+        };
+        t = new WicketTester(app);
+        host.actAs(manager);
+    }
+
+    @AfterEach
+    void tearDown() {
+        t.destroy();
+        plugin.stop();
+    }
+
+    private MessagingServices services() {
+        return plugin.services();
+    }
+
+    @Test
+    void composeWithRulesApplyExcludeAndSend() {
+        t.startPage(ComposePage.class);
+        t.assertRenderedPage(ComposePage.class);
+        FormTester f = t.newFormTester("form");
+        f.setValue("subject", "Hello {partner_name}");
+        f.setValue("body", "Dear **{partner_name}**, winter is coming.");
+        f.select("mode", 2); // filtered partners
+        f.submit("recipients:apply");
+        f = t.newFormTester("form");
+        f.select("recipients:filtered:ruleInput:ruleKind", 0); // tag
+        f.select("recipients:filtered:ruleInput:tagInput:ruleTag", 0); // VIP
+        f.submit("recipients:filtered:ruleInput:addGroup");
+        t.assertRenderedPage(ComposePage.class);
+        t.assertContains("Tag or group is “VIP”");
+
+        f = t.newFormTester("form");
+        f.submit("recipients:apply");
+        t.assertContains("2 partners match; 2 will receive the message");
+        t.assertContains("Trail Blazers");
+        t.assertContains("Summit Deals");
+
+        f = t.newFormTester("form");
+        f.submit("recipients:review:rows:1:exclude");
+        t.assertContains("2 partners match; 1 will receive the message \\(1 excluded by hand");
+        t.assertContains("Excluded by hand");
+
+        f = t.newFormTester("form");
+        f.submit("send");
+        t.assertRenderedPage(BroadcastDetailPage.class);
+        long id = ((BroadcastDetailPage) t.getLastRenderedPage()).getPageParameters().get("id").toLong();
+        BroadcastServiceTest.awaitStatus(services(), id, BulkStatus.SENT);
+        Bulk sent = services().broadcasts().find(manager, id);
+        assertEquals(1, sent.delivered());
+        assertEquals(1, sent.excluded());
+
+        t.startPage(BroadcastDetailPage.class, new PageParameters().set("id", id));
+        t.assertContains("Trail Blazers");
+        t.assertContains("Excluded by hand");
+        t.assertContains("Dear <strong>\\{partner_name\\}</strong>");
+        t.startPage(BroadcastsPage.class);
+        t.assertContains("Hello \\{partner_name\\}");
+        t.assertContains("Mia Manager");
+    }
+
+    @Test
+    void livePreviewPersonalisesAndAutosaves_anUnknownMacroIsShownAndNotSaved() {
+        t.startPage(ComposePage.class);
+        FormTester f = t.newFormTester("form", false);
+        f.setValue("body", "Hi {partner_name}, meet {partner_nmae}");
+        t.executeAjaxEvent("form:body", "input");
+        t.assertContains("Unknown macro \\{partner_nmae\\}");
+        assertTrue(services().broadcasts().list(manager, BroadcastService.View.DRAFTS, 0, 10).isEmpty());
+
+        f = t.newFormTester("form", false);
+        f.setValue("body", "Hi {partner_name}, welcome.");
+        t.executeAjaxEvent("form:body", "input");
+        t.assertContains("Hi Trail Blazers, welcome.");
+        t.assertContains("Draft saved at");
+        List<Bulk> drafts = services().broadcasts().list(manager, BroadcastService.View.DRAFTS, 0, 10);
+        assertEquals(1, drafts.size());
+        assertEquals("Hi {partner_name}, welcome.", drafts.get(0).body());
+
+        t.startPage(BroadcastsPage.class, BroadcastsPage.params(BroadcastService.View.DRAFTS));
+        t.assertContains("Last saved");
+        t.clickLink("otherTable:rows:0:delete");
+        assertTrue(services().broadcasts().list(manager, BroadcastService.View.DRAFTS, 0, 10).isEmpty());
+    }
+
+    @Test
+    void offerMessagesShowWhoIsNotApproved_andScheduledMessagesCanBeSentNow() {
+        t.startPage(ComposePage.class);
+        FormTester f = t.newFormTester("form");
+        f.setValue("subject", "{offer_name}");
+        f.setValue("body", "Your link: {offer_tracking_link}");
+        f.setValue("offers:0:included", true);
+        f.setValue("scheduleAt", "2026-12-01T10:00");
+        f.submit("recipients:apply");
+        t.assertContains("3 partners match; 1 will receive the message");
+        t.assertContains("Not approved for offer “Winter Jackets”");
+        t.assertContains(host.trackingLinks().linkFor(programId, winter.id(), vip1.id()));
+
+        f = t.newFormTester("form");
+        f.submit("schedule");
+        t.assertRenderedPage(BroadcastDetailPage.class);
+        long id = ((BroadcastDetailPage) t.getLastRenderedPage()).getPageParameters().get("id").toLong();
+        assertEquals(BulkStatus.SCHEDULED, services().broadcasts().find(manager, id).status());
+
+        t.startPage(BroadcastsPage.class, BroadcastsPage.params(BroadcastService.View.SCHEDULED));
+        t.assertContains("\\{offer_name\\}");
+        t.clickLink("otherTable:rows:0:sendNow");
+        BroadcastServiceTest.awaitStatus(services(), id, BulkStatus.SENT);
+        assertEquals(1, services().broadcasts().find(manager, id).delivered());
+    }
+
+    @Test
+    void partnersReadTheirCopyAndReplyWhenAllowed() {
+        BulkDraft d = services().broadcasts().newDraft(manager);
+        d.subject = "Spring plans";
+        d.body = "Hello {partner_first_name} from {partner_name}";
+        long id = services().broadcasts().sendNow(manager, d);
+        BroadcastServiceTest.awaitStatus(services(), id, BulkStatus.SENT);
+        BulkDraft off = services().broadcasts().newDraft(manager);
+        off.subject = "Read only";
+        off.body = "No answers";
+        off.allowReplies = false;
+        long offId = services().broadcasts().sendNow(manager, off);
+        BroadcastServiceTest.awaitStatus(services(), offId, BulkStatus.SENT);
+
+        CurrentUser mayaUser = FixtureHost.partnerMember(maya.id(), programId, vip1.id(), "Maya Garcia");
+        host.actAs(mayaUser);
+        t.startPage(PortalMessagesPage.class);
+        t.assertContains("Spring plans");
+        t.assertContains("From the program");
+        t.startPage(PortalAnnouncementPage.class, new PageParameters().set("id", id));
+        t.assertContains("Hello Maya from Trail Blazers");
+        assertEquals(1, services().broadcasts().find(manager, id).opens());
+        FormTester reply = t.newFormTester("reply");
+        reply.setValue("text", "We are in!");
+        reply.submit();
+        t.assertRenderedPage(PortalConversationPage.class);
+        t.assertContains("We are in!");
+
+        t.startPage(PortalAnnouncementPage.class, new PageParameters().set("id", offId));
+        t.assertInvisible("reply");
+        t.assertContains("Replies are turned off");
+
+        host.actAs(manager);
+        t.startPage(BroadcastDetailPage.class, new PageParameters().set("id", id).set("replied", true));
+        t.assertContains("View reply");
+        t.clickLink("log:0:reply");
+        t.assertRenderedPage(ConversationPage.class);
+        t.assertContains("We are in!");
+    }
+
+    @Test
+    void theOpenPixelCountsASignedToken() {
+        BulkDraft d = services().broadcasts().newDraft(manager);
+        d.subject = "Pixel";
+        d.body = "x";
+        long id = services().broadcasts().sendNow(manager, d);
+        BroadcastServiceTest.awaitStatus(services(), id, BulkStatus.SENT);
+        try (var s = services().sessions().openSession(true)) {
+            s.getConnection().createStatement().executeUpdate("INSERT INTO msg_bulk_email (bulk_id, partner_id, member_id,"
+                    + " email, first_name, status, attempts, next_attempt_at) VALUES (" + id + ", " + vip1.id() + ", "
+                    + maya.id() + ", 'maya@trail.test', 'Maya', 'SENT', 1, NOW())");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        String token = new OpenTokens("pages-secret".getBytes()).token(id, vip1.id(), maya.id());
+        t.executeUrl("messaging/open?t=" + token);
+        assertEquals("image/gif", t.getLastResponse().getContentType());
+        t.executeUrl("messaging/open?t=forged." + token.substring(token.indexOf('.') + 1));
+        assertEquals("image/gif", t.getLastResponse().getContentType());
+        assertEquals(1, services().broadcasts().find(manager, id).opens());
+    }
+}
