@@ -13,7 +13,7 @@ import org.apache.ibatis.annotations.Delete;
 public interface AudienceMapper {
 
     /** A stored row; the filter is encoded (see {@link Codec}). */
-    record Row(long id, long programId, String name, String filter, long uses) {
+    record Row(long id, long programId, String name, String filter, long uses) implements java.io.Serializable {
     }
 
     /** Insert parameters; {@code id} is filled in. */

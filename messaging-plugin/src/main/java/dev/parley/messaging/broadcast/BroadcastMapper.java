@@ -118,7 +118,7 @@ public interface BroadcastMapper {
     /** One line of the delivery log. */
     record LogRow(long partnerId, String partnerName, String excludedReason, Instant deliveredAt, Instant openedAt,
             String openedVia, Long replyConversationId, Instant repliedAt, int emails, int emailsSent, int emailsFailed,
-            String emailError) {
+            String emailError) implements java.io.Serializable {
     }
 
     @Select({"<script>SELECT r.partner_id, r.partner_name, r.excluded_reason, d.delivered_at, d.opened_at, d.opened_via,",
@@ -140,14 +140,14 @@ public interface BroadcastMapper {
     List<OpenBucketText> opens(@Param("bulkId") long bulkId);
 
     /** Opens per hour as MariaDB formats the hour. */
-    record OpenBucketText(String hour, long opens) {
+    record OpenBucketText(String hour, long opens) implements java.io.Serializable {
     }
 
     // ---- copies: portal, opens and replies ----------------------------------------------------
 
     /** A partner's in-app copy with what the portal needs of its message. */
     record CopyRow(long bulkId, String subject, String body, Instant deliveredAt, Instant openedAt,
-            Long replyConversationId, boolean allowReplies, String fallbacks, String senderName) {
+            Long replyConversationId, boolean allowReplies, String fallbacks, String senderName) implements java.io.Serializable {
     }
 
     String COPY_SELECT = "SELECT d.bulk_id, d.subject, d.body, d.delivered_at, d.opened_at, d.reply_conversation_id,"
@@ -191,7 +191,7 @@ public interface BroadcastMapper {
 
     /** An e-mail copy due for an attempt, with the partner's personalised copy. */
     record EmailRow(long partnerId, long memberId, String email, String firstName, String status, int attempts,
-            String subject, String body) {
+            String subject, String body) implements java.io.Serializable {
     }
 
     @Select("SELECT e.partner_id, e.member_id, e.email, e.first_name, e.status, e.attempts, d.subject, d.body"
@@ -210,7 +210,7 @@ public interface BroadcastMapper {
             @Param("error") String error, @Param("sentAt") Instant sentAt);
 
     /** An e-mail copy's state, for tests and the log. */
-    record EmailState(long partnerId, long memberId, String email, String status, int attempts, String lastError) {
+    record EmailState(long partnerId, long memberId, String email, String status, int attempts, String lastError) implements java.io.Serializable {
     }
 
     @Select("SELECT partner_id, member_id, email, status, attempts, last_error FROM msg_bulk_email WHERE bulk_id = #{bulkId}"
