@@ -14,7 +14,7 @@ public interface BroadcastMapper {
 
     String BULK_COLUMNS = "id, program_id, kind, status, name, subject, body, audience, audience_label, saved_audience_id,"
             + " offer_ids, fallbacks, allow_replies, email_copy, scheduled_at, sender_zone, created_by, created_by_name,"
-            + " sent_by, sent_by_name, created_at, updated_at, started_at, finished_at, snapshot_done, snapshot_cursor,"
+            + " sent_by, sent_by_name, created_at, updated_at, started_at, finished_at, snapshot_done, snapshot_cursor, snapshot_chunks,"
             + " fanout_cursor, recipients, excluded, delivered, emails_sent, emails_failed, opens, replies, pause_reason";
 
     /** Values of a new or edited bulk message. */
@@ -98,11 +98,6 @@ public interface BroadcastMapper {
     @Delete("DELETE FROM msg_bulk WHERE id = #{id} AND program_id = #{programId} AND (kind = 'TEMPLATE' OR status = 'DRAFT')")
     int delete(@Param("programId") long programId, @Param("id") long id);
 
-    @Update("UPDATE msg_bulk SET snapshot_cursor = #{cursor}, recipients = recipients + #{added}, excluded = excluded + #{excluded}"
-            + " WHERE id = #{id}")
-    void snapshotProgress(@Param("id") long id, @Param("cursor") long cursor, @Param("added") int added,
-            @Param("excluded") int excluded);
-
     @Update("UPDATE msg_bulk SET snapshot_done = TRUE WHERE id = #{id}")
     void snapshotDone(@Param("id") long id);
 
@@ -111,27 +106,31 @@ public interface BroadcastMapper {
 
     // ---- recipients (snapshot) ---------------------------------------------------------------
 
-    @Select("SELECT partner_id FROM msg_bulk_recipient WHERE bulk_id = #{bulkId} AND partner_id > #{after}"
-            + " AND excluded_reason IS NULL ORDER BY partner_id LIMIT #{limit}")
-    List<Long> recipientIds(@Param("bulkId") long bulkId, @Param("after") long after, @Param("limit") int limit);
-
     /** One line of the delivery log. */
     record LogRow(long partnerId, String partnerName, String excludedReason, Instant deliveredAt, Instant openedAt,
             String openedVia, Long replyConversationId, Instant repliedAt, int emails, int emailsSent, int emailsFailed,
             String emailError) implements java.io.Serializable {
     }
 
-    @Select({"<script>SELECT r.partner_id, r.partner_name, r.excluded_reason, d.delivered_at, d.opened_at, d.opened_via,",
-            " d.reply_conversation_id, d.replied_at,",
-            " (SELECT COUNT(*) FROM msg_bulk_email e WHERE e.bulk_id = r.bulk_id AND e.partner_id = r.partner_id) AS emails,",
-            " (SELECT COUNT(*) FROM msg_bulk_email e WHERE e.bulk_id = r.bulk_id AND e.partner_id = r.partner_id AND e.status = 'SENT') AS emails_sent,",
-            " (SELECT COUNT(*) FROM msg_bulk_email e WHERE e.bulk_id = r.bulk_id AND e.partner_id = r.partner_id AND e.status = 'FAILED') AS emails_failed,",
-            " (SELECT MAX(e.last_error) FROM msg_bulk_email e WHERE e.bulk_id = r.bulk_id AND e.partner_id = r.partner_id) AS email_error",
-            " FROM msg_bulk_recipient r LEFT JOIN msg_bulk_delivery d ON d.bulk_id = r.bulk_id AND d.partner_id = r.partner_id AND d.member_id = 0",
-            " WHERE r.bulk_id = #{bulkId} AND r.partner_id &gt; #{after}",
-            " <if test='text != null'> AND r.partner_name LIKE CONCAT('%', #{text}, '%')</if>",
-            " <if test='repliedOnly'> AND d.reply_conversation_id IS NOT NULL</if>",
-            " ORDER BY r.partner_id LIMIT #{limit}</script>"})
+    /** Delivered copies and left-out partners of the snapshot, by partner id (keyset), name search, replies only. */
+    @Select({"<script>SELECT x.*,",
+            " (SELECT COUNT(*) FROM msg_bulk_email e WHERE e.bulk_id = #{bulkId} AND e.partner_id = x.partner_id) AS emails,",
+            " (SELECT COUNT(*) FROM msg_bulk_email e WHERE e.bulk_id = #{bulkId} AND e.partner_id = x.partner_id AND e.status = 'SENT') AS emails_sent,",
+            " (SELECT COUNT(*) FROM msg_bulk_email e WHERE e.bulk_id = #{bulkId} AND e.partner_id = x.partner_id AND e.status = 'FAILED') AS emails_failed,",
+            " (SELECT MAX(e.last_error) FROM msg_bulk_email e WHERE e.bulk_id = #{bulkId} AND e.partner_id = x.partner_id) AS email_error",
+            " FROM (",
+            "  (SELECT d.partner_id, d.partner_name, NULL AS excluded_reason, d.delivered_at, d.opened_at, d.opened_via,",
+            "    d.reply_conversation_id, d.replied_at FROM msg_bulk_delivery d",
+            "    WHERE d.bulk_id = #{bulkId} AND d.member_id = 0 AND d.partner_id &gt; #{after}",
+            "    <if test='text != null'> AND d.partner_name LIKE CONCAT('%', #{text}, '%')</if>",
+            "    <if test='repliedOnly'> AND d.reply_conversation_id IS NOT NULL</if>",
+            "    ORDER BY d.partner_id LIMIT #{limit})",
+            "  <if test='!repliedOnly'> UNION ALL",
+            "  (SELECT r.partner_id, r.partner_name, r.excluded_reason, NULL, NULL, NULL, NULL, NULL FROM msg_bulk_recipient r",
+            "    WHERE r.bulk_id = #{bulkId} AND r.partner_id &gt; #{after}",
+            "    <if test='text != null'> AND r.partner_name LIKE CONCAT('%', #{text}, '%')</if>",
+            "    ORDER BY r.partner_id LIMIT #{limit})</if>",
+            " ) x ORDER BY x.partner_id LIMIT #{limit}</script>"})
     List<LogRow> log(@Param("bulkId") long bulkId, @Param("after") long after, @Param("text") String text,
             @Param("repliedOnly") boolean repliedOnly, @Param("limit") int limit);
 

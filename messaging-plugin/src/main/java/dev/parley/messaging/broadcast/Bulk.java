@@ -15,7 +15,7 @@ public record Bulk(long id, long programId, String kind, BulkStatus status, Stri
         String audience, String audienceLabel, Long savedAudienceId, String offerIds, String fallbacks,
         boolean allowReplies, boolean emailCopy, Instant scheduledAt, String senderZone, long createdBy,
         String createdByName, Long sentBy, String sentByName, Instant createdAt, Instant updatedAt, Instant startedAt,
-        Instant finishedAt, boolean snapshotDone, long snapshotCursor, long fanoutCursor, int recipients, int excluded,
+        Instant finishedAt, boolean snapshotDone, long snapshotCursor, int snapshotChunks, long fanoutCursor, int recipients, int excluded,
         int delivered, int emailsSent, int emailsFailed, int opens, int replies, String pauseReason)
         implements Serializable {
 

@@ -37,14 +37,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends one bulk message, resumably:
  * <ol>
- * <li><b>Snapshot</b>: the audience as it is now goes into {@code msg_bulk_recipient}, each partner
- * with the reason it is left out, if any (excluded by hand, not approved for an included offer, a
- * macro value missing without fallback).</li>
- * <li><b>Fan-out</b>: in partner id order, 1,000 recipients per transaction, the personalised in-app
- * copies are batch-inserted (plain JDBC, {@code INSERT IGNORE} on the key (bulk, partner, member)),
- * with the e-mail copies due for members who asked for e-mail, the counters and the cursor. A
- * process that dies loses at most the open transaction; the next run continues after the cursor,
- * so every recipient gets exactly one copy.</li>
+ * <li><b>Snapshot</b>: the audience as it is when sending starts is written before any copy: the
+ * recipients' partner ids packed 1,000 to a row ({@code msg_bulk_chunk}), and the chosen partners left
+ * out with the reason ({@code msg_bulk_recipient}: excluded by hand, not approved for an included
+ * offer, a macro value missing without fallback). Resumable from its cursor.</li>
+ * <li><b>Fan-out</b>: one chunk per transaction: the personalised in-app copies are batch-inserted
+ * (plain JDBC on one connection, {@code INSERT IGNORE} on the key (bulk, partner, member), no query
+ * per recipient), with the e-mail copies due for members who asked for e-mail, the counter and the
+ * cursor. A process that dies loses at most the open transaction; the next run continues after the
+ * cursor, so every recipient gets exactly one copy.</li>
  * <li><b>E-mail</b>: each copy is marked, sent through the host's mailer and recorded; failures are
  * retried with exponential backoff (30 s, 1, 2, 4 min; five attempts), and when at least half of
  * the last 20+ attempts failed the job pauses itself instead of hammering the mail server.</li>
@@ -196,121 +197,171 @@ public final class SendJob {
         Audience audience = Codec.decode(b.audience(), Audience.class);
         RecipientCheck check = RecipientCheck.forSending(host, b.programId(), offers, personalizer, audience.excluded());
         long cursor = b.snapshotCursor();
-        List<Object[]> buffer = new ArrayList<>(BATCH);
+        Snapshot snap = new Snapshot(b.id(), b.snapshotChunks());
         SQLException[] failure = new SQLException[1];
         host.partners().stream(b.programId(), audience.chosen(), p -> {
             if (p.id() <= cursor || failure[0] != null) {
                 return;
             }
-            buffer.add(new Object[] {p.id(), p.name(), check.reason(p)});
-            if (buffer.size() >= BATCH) {
+            String reason = check.reason(p);
+            if (reason == null) {
+                snap.ids.add(p.id());
+            } else {
+                snap.excluded.add(new Object[] {p.id(), p.name(), reason});
+            }
+            snap.last = p.id();
+            if (snap.ids.size() >= BATCH || snap.excluded.size() >= BATCH) {
                 try {
-                    flushSnapshot(b.id(), buffer);
+                    snap.flush();
                 } catch (SQLException e) {
                     failure[0] = e;
                 }
-                buffer.clear();
             }
         });
         if (failure[0] != null) {
             throw failure[0];
         }
-        if (!buffer.isEmpty()) {
-            flushSnapshot(b.id(), buffer);
-        }
+        snap.flush();
         try (SqlSession s = sessions.openSession(true)) {
             s.getMapper(BroadcastMapper.class).snapshotDone(b.id());
         }
     }
 
-    private void flushSnapshot(long bulkId, List<Object[]> rows) throws SQLException {
-        try (Connection c = host.dataSource().getConnection()) {
-            c.setAutoCommit(false);
-            int excluded = 0;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT IGNORE INTO msg_bulk_recipient (bulk_id, partner_id, partner_name, excluded_reason) VALUES (?, ?, ?, ?)")) {
-                for (Object[] r : rows) {
-                    ps.setLong(1, bulkId);
-                    ps.setLong(2, (Long) r[0]);
-                    ps.setString(3, truncate((String) r[1], 200));
-                    ps.setString(4, (String) r[2]);
-                    if (r[2] != null) {
-                        excluded++;
-                    }
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE msg_bulk SET snapshot_cursor = ?, recipients = recipients + ?, excluded = excluded + ? WHERE id = ?")) {
-                ps.setLong(1, (Long) rows.get(rows.size() - 1)[0]);
-                ps.setInt(2, rows.size());
-                ps.setInt(3, excluded);
-                ps.setLong(4, bulkId);
-                ps.executeUpdate();
-            }
-            c.commit();
+    /** Collects the snapshot and writes it a chunk at a time, with the cursor, in one transaction each. */
+    private final class Snapshot {
+        final long bulkId;
+        int chunkNo;
+        long last;
+        final List<Long> ids = new ArrayList<>(BATCH);
+        final List<Object[]> excluded = new ArrayList<>();
+
+        Snapshot(long bulkId, int chunks) {
+            this.bulkId = bulkId;
+            this.chunkNo = chunks;
         }
+
+        void flush() throws SQLException {
+            if (ids.isEmpty() && excluded.isEmpty()) {
+                return;
+            }
+            try (Connection c = host.dataSource().getConnection()) {
+                c.setAutoCommit(false);
+                if (!ids.isEmpty()) {
+                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO msg_bulk_chunk (bulk_id, chunk_no,"
+                            + " first_partner_id, last_partner_id, partner_ids) VALUES (?, ?, ?, ?, ?)")) {
+                        ps.setLong(1, bulkId);
+                        ps.setInt(2, chunkNo);
+                        ps.setLong(3, ids.get(0));
+                        ps.setLong(4, ids.get(ids.size() - 1));
+                        ps.setBytes(5, pack(ids));
+                        ps.executeUpdate();
+                    }
+                }
+                if (!excluded.isEmpty()) {
+                    try (PreparedStatement ps = c.prepareStatement("INSERT IGNORE INTO msg_bulk_recipient (bulk_id,"
+                            + " partner_id, partner_name, excluded_reason) VALUES (?, ?, ?, ?)")) {
+                        for (Object[] r : excluded) {
+                            ps.setLong(1, bulkId);
+                            ps.setLong(2, (Long) r[0]);
+                            ps.setString(3, truncate((String) r[1], 200));
+                            ps.setString(4, truncate((String) r[2], 300));
+                            ps.addBatch();
+                        }
+                        ps.executeBatch();
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement("UPDATE msg_bulk SET snapshot_cursor = ?, snapshot_chunks = ?,"
+                        + " recipients = recipients + ?, excluded = excluded + ? WHERE id = ?")) {
+                    ps.setLong(1, last);
+                    ps.setInt(2, ids.isEmpty() ? chunkNo : chunkNo + 1);
+                    ps.setInt(3, ids.size() + excluded.size());
+                    ps.setInt(4, excluded.size());
+                    ps.setLong(5, bulkId);
+                    ps.executeUpdate();
+                }
+                c.commit();
+            }
+            if (!ids.isEmpty()) {
+                chunkNo++;
+            }
+            ids.clear();
+            excluded.clear();
+        }
+    }
+
+    static byte[] pack(List<Long> ids) {
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(ids.size() * Long.BYTES);
+        ids.forEach(buf::putLong);
+        return buf.array();
+    }
+
+    static List<Long> unpack(byte[] bytes) {
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(bytes);
+        List<Long> ids = new ArrayList<>(bytes.length / Long.BYTES);
+        while (buf.remaining() >= Long.BYTES) {
+            ids.add(buf.getLong());
+        }
+        return ids;
     }
 
     // ---- fan-out ------------------------------------------------------------------------------
 
+    /** @return false when the message stopped being sent (paused, cancelled) */
     private boolean fanOut(Bulk b, Personalizer personalizer, Hooks hooks) throws SQLException {
         Map<Long, List<PartnerMember>> emailMembers = b.emailCopy() ? optedInMembers(b.programId()) : Map.of();
-        long cursor;
-        try (SqlSession s = sessions.openSession()) {
-            cursor = s.getMapper(BroadcastMapper.class).byId(b.id()).fanoutCursor();
-        }
-        while (true) {
-            List<Long> ids;
-            BulkStatus status;
-            try (SqlSession s = sessions.openSession()) {
-                BroadcastMapper m = s.getMapper(BroadcastMapper.class);
-                status = m.byId(b.id()).status();
-                ids = m.recipientIds(b.id(), cursor, BATCH);
-            }
-            if (status != BulkStatus.SENDING) {
-                return false;
-            }
-            if (ids.isEmpty()) {
-                return true;
-            }
-            Map<Long, Partner> partners = new HashMap<>();
-            for (Partner p : host.partners().partners(b.programId(), new HashSet<>(ids))) {
-                partners.put(p.id(), p);
-            }
-            Instant now = host.clock().instant();
-            long from = cursor;
-            long to = ids.get(ids.size() - 1);
-            int delivered = writeBatch(b, ids, partners, personalizer, emailMembers, now, from, to);
-            cursor = to;
-            hooks.afterBatch(b.id(), cursor, delivered);
-        }
-    }
-
-    private int writeBatch(Bulk b, List<Long> ids, Map<Long, Partner> partners, Personalizer personalizer,
-            Map<Long, List<PartnerMember>> emailMembers, Instant now, long from, long to) throws SQLException {
-        LocalDateTime at = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
-        try (Connection c = host.dataSource().getConnection()) {
+        try (Connection c = host.dataSource().getConnection();
+                PreparedStatement next = c.prepareStatement("SELECT b.status, b.fanout_cursor, ch.partner_ids"
+                        + " FROM msg_bulk b LEFT JOIN msg_bulk_chunk ch ON ch.bulk_id = b.id AND ch.chunk_no = ("
+                        + "SELECT MIN(x.chunk_no) FROM msg_bulk_chunk x WHERE x.bulk_id = b.id AND x.last_partner_id > b.fanout_cursor)"
+                        + " WHERE b.id = ?");
+                PreparedStatement ps = c.prepareStatement("INSERT IGNORE INTO msg_bulk_delivery (bulk_id, partner_id,"
+                        + " member_id, program_id, partner_name, subject, body, delivered_at) VALUES (?, ?, 0, ?, ?, ?, ?, ?)");
+                PreparedStatement es = c.prepareStatement("INSERT IGNORE INTO msg_bulk_email (bulk_id, partner_id,"
+                        + " member_id, email, first_name, status, attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?)");
+                PreparedStatement progress = c.prepareStatement(
+                        "UPDATE msg_bulk SET fanout_cursor = ?, delivered = delivered + ?, updated_at = ? WHERE id = ?")) {
             c.setAutoCommit(false);
-            int emails = 0;
-            try (PreparedStatement ps = c.prepareStatement("INSERT IGNORE INTO msg_bulk_delivery (bulk_id, partner_id,"
-                    + " member_id, program_id, subject, body, delivered_at) VALUES (?, ?, 0, ?, ?, ?, ?)");
-                    PreparedStatement es = c.prepareStatement("INSERT IGNORE INTO msg_bulk_email (bulk_id, partner_id,"
-                            + " member_id, email, first_name, status, attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?)")) {
+            while (true) {
+                next.setLong(1, b.id());
+                String status;
+                long cursor;
+                byte[] packed;
+                try (ResultSet rs = next.executeQuery()) {
+                    rs.next();
+                    status = rs.getString(1);
+                    cursor = rs.getLong(2);
+                    packed = rs.getBytes(3);
+                }
+                c.commit();
+                if (!BulkStatus.SENDING.name().equals(status)) {
+                    return false;
+                }
+                if (packed == null) {
+                    return true;
+                }
+                List<Long> ids = unpack(packed);
+                Map<Long, Partner> partners = new HashMap<>(ids.size() * 2);
+                for (Partner p : host.partners().partners(b.programId(), new HashSet<>(ids))) {
+                    partners.put(p.id(), p);
+                }
+                LocalDateTime at = LocalDateTime.ofInstant(host.clock().instant(), ZoneOffset.UTC);
+                int delivered = 0;
+                int emails = 0;
                 for (Long id : ids) {
                     Partner p = partners.get(id);
-                    if (p == null) {
-                        continue; // left the program since the snapshot: nothing to deliver
+                    if (id <= cursor || p == null) {
+                        continue; // delivered before, or left the program since the snapshot
                     }
                     Personalizer.Copy copy = personalizer.render(p);
                     ps.setLong(1, b.id());
                     ps.setLong(2, id);
                     ps.setLong(3, b.programId());
-                    ps.setString(4, truncate(copy.subject(), 300));
-                    ps.setString(5, copy.body());
-                    ps.setObject(6, at);
+                    ps.setString(4, truncate(p.name(), 200));
+                    ps.setString(5, truncate(copy.subject(), 300));
+                    ps.setString(6, copy.body());
+                    ps.setObject(7, at);
                     ps.addBatch();
+                    delivered++;
                     for (PartnerMember member : emailMembers.getOrDefault(id, List.of())) {
                         es.setLong(1, b.id());
                         es.setLong(2, id);
@@ -322,32 +373,23 @@ public final class SendJob {
                         emails++;
                     }
                 }
-                ps.executeBatch();
+                if (delivered > 0) {
+                    ps.executeBatch();
+                }
                 if (emails > 0) {
                     es.executeBatch();
                 }
+                long to = ids.get(ids.size() - 1);
+                // One transaction per chunk: copies, e-mails due, counter and cursor commit together, so
+                // a resumed job never delivers a chunk twice (the key (bulk, partner, member) also forbids it).
+                progress.setLong(1, to);
+                progress.setInt(2, delivered);
+                progress.setObject(3, at);
+                progress.setLong(4, b.id());
+                progress.executeUpdate();
+                c.commit();
+                hooks.afterBatch(b.id(), to, delivered);
             }
-            int delivered;
-            try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM msg_bulk_delivery"
-                    + " WHERE bulk_id = ? AND partner_id > ? AND partner_id <= ? AND member_id = 0")) {
-                count.setLong(1, b.id());
-                count.setLong(2, from);
-                count.setLong(3, to);
-                try (ResultSet rs = count.executeQuery()) {
-                    rs.next();
-                    delivered = rs.getInt(1);
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE msg_bulk SET fanout_cursor = ?, delivered = delivered + ?, updated_at = ? WHERE id = ?")) {
-                ps.setLong(1, to);
-                ps.setInt(2, delivered);
-                ps.setObject(3, at);
-                ps.setLong(4, b.id());
-                ps.executeUpdate();
-            }
-            c.commit();
-            return delivered;
         }
     }
 

@@ -2,7 +2,8 @@
 
 -- A bulk message through its life: DRAFT -> SCHEDULED -> SENDING (<-> PAUSED) -> SENT, or CANCELLED.
 -- A TEMPLATE row (kind) is never sent. The audience is an encoded PartnerFilter; the send job
--- snapshots it into msg_bulk_recipient, then fans out in-app copies into msg_bulk_delivery.
+-- snapshots it (msg_bulk_chunk: recipients; msg_bulk_recipient: who is left out and why), then fans out
+-- in-app copies into msg_bulk_delivery.
 -- Counters are kept in the same transactions that change the rows they count.
 CREATE TABLE msg_bulk (
   id                BIGINT       NOT NULL AUTO_INCREMENT PRIMARY KEY,
@@ -31,6 +32,7 @@ CREATE TABLE msg_bulk (
   finished_at       DATETIME(3)  NULL,
   snapshot_done     BOOLEAN      NOT NULL DEFAULT FALSE,
   snapshot_cursor   BIGINT       NOT NULL DEFAULT 0,
+  snapshot_chunks   INT          NOT NULL DEFAULT 0,
   fanout_cursor     BIGINT       NOT NULL DEFAULT 0,
   recipients        INT          NOT NULL DEFAULT 0,
   excluded          INT          NOT NULL DEFAULT 0,
@@ -43,13 +45,26 @@ CREATE TABLE msg_bulk (
   KEY ix_msg_bulk_list (program_id, kind, status, updated_at, id)
 );
 
--- The audience as it was when sending started: one row per partner, with the reason when the
--- partner is left out (not approved for an offer, a macro value missing, excluded by hand).
+-- The audience as it was when sending started, written once before any copy: the recipients'
+-- partner ids packed 1,000 to a row (8 bytes each, ascending), so the snapshot costs a few rows
+-- and not one per recipient. The fan-out delivers one chunk per transaction.
+CREATE TABLE msg_bulk_chunk (
+  bulk_id          BIGINT     NOT NULL,
+  chunk_no         INT        NOT NULL,
+  first_partner_id BIGINT     NOT NULL,
+  last_partner_id  BIGINT     NOT NULL,
+  partner_ids      MEDIUMBLOB NOT NULL,
+  PRIMARY KEY (bulk_id, chunk_no),
+  KEY ix_msg_bulk_chunk_last (bulk_id, last_partner_id)
+);
+
+-- Chosen partners left out of the snapshot, with the reason (excluded by hand, not approved for an
+-- included offer, a macro value missing without fallback), for the review and delivery log.
 CREATE TABLE msg_bulk_recipient (
   bulk_id         BIGINT       NOT NULL,
   partner_id      BIGINT       NOT NULL,
   partner_name    VARCHAR(200) NOT NULL,
-  excluded_reason VARCHAR(300) NULL,
+  excluded_reason VARCHAR(300) NOT NULL,
   PRIMARY KEY (bulk_id, partner_id)
 );
 
@@ -60,6 +75,7 @@ CREATE TABLE msg_bulk_delivery (
   partner_id              BIGINT       NOT NULL,
   member_id               BIGINT       NOT NULL,
   program_id              BIGINT       NOT NULL,
+  partner_name            VARCHAR(200) NOT NULL,
   subject                 VARCHAR(300) NOT NULL,
   body                    MEDIUMTEXT   NOT NULL,
   delivered_at            DATETIME(3)  NOT NULL,
