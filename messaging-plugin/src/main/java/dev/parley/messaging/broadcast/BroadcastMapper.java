@@ -183,6 +183,10 @@ public interface BroadcastMapper {
     int linkReply(@Param("bulkId") long bulkId, @Param("partnerId") long partnerId,
             @Param("conversationId") long conversationId, @Param("at") Instant at);
 
+    @Select("SELECT b.id AS bulk_id, b.subject FROM msg_bulk_delivery d JOIN msg_bulk b ON b.id = d.bulk_id"
+            + " WHERE d.program_id = #{programId} AND d.reply_conversation_id = #{conversationId} LIMIT 1")
+    BroadcastService.ReplyOrigin replyOrigin(@Param("programId") long programId, @Param("conversationId") long conversationId);
+
     @Update("UPDATE msg_bulk SET replies = replies + 1 WHERE id = #{id}")
     void countReply(@Param("id") long id);
 

@@ -439,6 +439,18 @@ public final class BroadcastService {
         return c;
     }
 
+    /** The bulk message a conversation answers. */
+    public record ReplyOrigin(long bulkId, String subject) implements Serializable {
+    }
+
+    /** @return the bulk message a partner's reply opened this conversation for, if any */
+    public Optional<ReplyOrigin> replyOrigin(CurrentUser actor, long conversationId) {
+        requireBrand(actor);
+        try (SqlSession s = sessions.openSession()) {
+            return Optional.ofNullable(s.getMapper(BroadcastMapper.class).replyOrigin(actor.programId(), conversationId));
+        }
+    }
+
     /** Records an e-mail open from the tracking pixel; a bad token changes nothing. */
     public boolean emailOpened(String token) {
         Optional<OpenTokens.Ids> ids = tokens.verify(token);

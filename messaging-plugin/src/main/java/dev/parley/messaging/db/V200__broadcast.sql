@@ -85,7 +85,8 @@ CREATE TABLE msg_bulk_delivery (
   replied_at              DATETIME(3)  NULL,
   PRIMARY KEY (bulk_id, partner_id, member_id),
   KEY ix_msg_bulk_delivery_partner (program_id, partner_id, delivered_at, bulk_id),
-  KEY ix_msg_bulk_delivery_opened (bulk_id, opened_at)
+  KEY ix_msg_bulk_delivery_opened (bulk_id, opened_at),
+  KEY ix_msg_bulk_delivery_reply (reply_conversation_id)
 );
 
 -- E-mail copies to members who asked for e-mail: retried with backoff, each attempt's result kept.

@@ -220,6 +220,43 @@ class BroadcastPagesTest {
         t.clickLink("log:0:reply");
         t.assertRenderedPage(ConversationPage.class);
         t.assertContains("We are in!");
+        t.assertContains("In reply to the bulk message");
+        t.clickLink("bulkOrigin:bulk");
+        t.assertRenderedPage(BroadcastDetailPage.class);
+        t.assertContains("Spring plans");
+    }
+
+    @Test
+    void theDetailPageShowsProgressAndPausesAndResumes() {
+        for (int i = 0; i < SendJob.BATCH + 10; i++) {
+            host.directory().addPartner(programId, "Bulk " + i, "b" + i + "@bulk.test", PartnershipStatus.APPROVED);
+        }
+        BulkDraft d = services().broadcasts().newDraft(manager);
+        d.subject = "Big one";
+        d.body = "Hello {partner_name}";
+        d.scheduleAt = java.time.LocalDateTime.of(2030, 1, 1, 9, 0); // never due for the background scheduler
+        long id = services().broadcasts().schedule(manager, d);
+        host.mutableClock().set(java.time.Instant.parse("2030-01-01T10:00:00Z"));
+        SendJob.Outcome outcome = services().broadcasts().job().run(id, new SendJob.Hooks() {
+            @Override
+            public void afterBatch(long bulkId, long cursor, int delivered) {
+                services().broadcasts().pause(manager, bulkId);
+            }
+        });
+        assertEquals(SendJob.Outcome.PAUSED, outcome);
+
+        t.startPage(BroadcastDetailPage.class, new PageParameters().set("id", id));
+        t.assertContains("Paused by a user");
+        t.assertContains("1000 of 1013 delivered");
+        t.assertContains("<progress[^>]*value=\"99\"");
+        t.assertInvisible("progress:pause");
+        t.clickLink("progress:resume");
+        assertEquals(BulkStatus.SENDING, services().broadcasts().find(manager, id).status());
+        t.assertContains("Sending continues");
+        assertEquals(SendJob.Outcome.SENT, services().broadcasts().job().run(id));
+        t.startPage(BroadcastDetailPage.class, new PageParameters().set("id", id));
+        t.assertContains("1013 of 1013 delivered");
+        t.assertInvisible("progress:resume");
     }
 
     @Test
