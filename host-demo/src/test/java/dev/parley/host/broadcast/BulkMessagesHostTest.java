@@ -1,13 +1,18 @@
 package dev.parley.host.broadcast;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parley.api.audience.SavedAudience;
+import dev.parley.api.audience.SavedAudiences;
+import dev.parley.host.portal.PortalDashboardPage;
 import dev.parley.host.testing.TestHost;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.wicket.util.tester.FormTester;
@@ -70,6 +75,18 @@ class BulkMessagesHostTest {
         f.submit("recipients:apply");
         t.assertContains(expected + " partners match; " + expected + " will receive the message");
 
+        // Save the rules as an audience: other plugins (banners) find it through the extension point.
+        f = t.newFormTester("form");
+        f.setValue("recipients:filtered:audienceName", "VIP or coupons");
+        f.submit("recipients:filtered:saveAudience");
+        t.assertContains("Audience “VIP or coupons” saved.");
+        List<SavedAudiences> providers = host.host().services().extensions(SavedAudiences.class);
+        assertEquals(1, providers.size());
+        SavedAudience saved = providers.get(0).list(acme).get(0);
+        assertEquals("VIP or coupons", saved.name());
+        assertEquals(2, saved.filter().anyOf().size());
+        assertEquals(expected, host.host().partners().count(acme, saved.filter()));
+
         f = t.newFormTester("form");
         f.submit("send");
         long bulkId = scalar("SELECT MAX(id) FROM msg_bulk WHERE program_id = ?", acme);
@@ -83,11 +100,16 @@ class BulkMessagesHostTest {
         // The partner side: Summit Deals (Coupon sites) got it, personalised; the first view is an open.
         WicketTester p = host.newTester();
         TestHost.login(p, "leo@summitdeals.test");
+        p.startPage(PortalDashboardPage.class);
+        p.assertContains("You have a new message from the program.");
         p.executeUrl("portal/messages");
         p.assertContains("Hello Summit Deals");
         p.executeUrl("portal/announcement/" + bulkId);
         p.assertContains("News for <strong>Summit Deals</strong> from Acme Outdoor.");
         assertEquals(1, scalar("SELECT opens FROM msg_bulk WHERE id = ?", bulkId));
+        p.startPage(PortalDashboardPage.class);
+        assertFalse(p.getLastResponseAsString().contains("new message from the program"), "opened: no notice");
+        p.executeUrl("portal/announcement/" + bulkId);
         FormTester reply = p.newFormTester("reply");
         reply.setValue("text", "Thanks, we are in.");
         reply.submit();
