@@ -183,6 +183,32 @@ public class BroadcastDetailPage extends ParleyPage {
         });
         add(new WebMarkupContainer("noOpens").setVisible(buckets.isEmpty()));
 
+        // Partners who replied, each with a link to the conversation in the inbox.
+        IModel<List<BroadcastMapper.LogRow>> replies = LoadableDetachableModel.of(() -> WebSupport.services().broadcasts()
+                .log(WebSupport.user(), id, null, true, 0, 100));
+        WebMarkupContainer repliesBox = new WebMarkupContainer("repliesBox") {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected void onConfigure() {
+                super.onConfigure();
+                setVisible(!replies.getObject().isEmpty());
+            }
+        };
+        repliesBox.add(new ListView<>("replied", replies) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected void populateItem(ListItem<BroadcastMapper.LogRow> item) {
+                BroadcastMapper.LogRow r = item.getModelObject();
+                item.add(new Label("partner", r.partnerName()));
+                item.add(new Label("at", BulkTexts.time(r.repliedAt(), WebSupport.user())));
+                item.add(new BookmarkablePageLink<>("view", ConversationPage.class,
+                        new PageParameters().set("id", r.replyConversationId())));
+            }
+        });
+        add(repliesBox);
+
         // Delivery log.
         IModel<String> q = Model.of(search);
         IModel<Boolean> replied = Model.of(repliedOnly);

@@ -217,6 +217,8 @@ class BroadcastPagesTest {
         host.actAs(manager);
         t.startPage(BroadcastDetailPage.class, new PageParameters().set("id", id).set("replied", true));
         t.assertContains("View reply");
+        t.assertContains("Partners who replied");
+        t.assertContains("Trail Blazers");
         t.clickLink("log:0:reply");
         t.assertRenderedPage(ConversationPage.class);
         t.assertContains("We are in!");
