@@ -126,6 +126,7 @@ public final class MessagingServices implements AutoCloseable {
     public void start() {
         imap.ifPresent(ImapPoller::start);
         bulkScheduler.start();
+        sendJob.resumeInterrupted();
     }
 
     public AudienceService audiences() {
@@ -184,6 +185,7 @@ public final class MessagingServices implements AutoCloseable {
     @Override
     public void close() {
         imap.ifPresent(ImapPoller::close);
+        sendJob.stop();
         bulkScheduler.close();
     }
 }

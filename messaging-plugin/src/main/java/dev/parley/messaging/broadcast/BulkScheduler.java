@@ -36,7 +36,7 @@ public final class BulkScheduler implements AutoCloseable {
     public static final Factory PRODUCTION = (ds, tasks) -> Scheduler.create(ds, tasks)
             .tableName("msg_scheduled_tasks").alwaysPersistTimestampInUTC().threads(2)
             .pollingInterval(Duration.ofSeconds(5)).heartbeatInterval(Duration.ofSeconds(15)).missedHeartbeatsLimit(4)
-            .enableImmediateExecution().build();
+            .shutdownMaxWait(Duration.ofSeconds(10)).enableImmediateExecution().build();
 
     private final OneTimeTask<Void> task;
     private final Scheduler scheduler;

@@ -76,7 +76,7 @@ public final class SendJob {
 
     /** What a run ended with. */
     public enum Outcome {
-        SENT, PAUSED, WAITING_FOR_RETRIES, NOT_SENDING, NOT_DUE, BUSY
+        SENT, PAUSED, WAITING_FOR_RETRIES, NOT_SENDING, NOT_DUE, BUSY, STOPPED
     }
 
     /** Test and progress hooks. */
@@ -94,6 +94,7 @@ public final class SendJob {
     private final OpenTokens tokens;
     private final String baseUrl;
     private volatile BulkScheduler scheduler;
+    private volatile boolean stopping;
 
     public SendJob(SqlSessionFactory sessions, HostServices host, OpenTokens tokens, String baseUrl) {
         this.sessions = sessions;
@@ -109,6 +110,28 @@ public final class SendJob {
 
     public Outcome run(long bulkId) {
         return run(bulkId, Hooks.NONE);
+    }
+
+    /**
+     * The plugin is stopping: running jobs end after their current transaction. The messages stay
+     * SENDING and are resumed when the plugin starts again ({@link #resumeInterrupted}).
+     */
+    public void stop() {
+        stopping = true;
+    }
+
+    /** Plans a run for every message left SENDING (its host stopped or died while sending). */
+    public int resumeInterrupted() {
+        List<Long> ids;
+        try (SqlSession s = sessions.openSession()) {
+            ids = s.getMapper(BroadcastMapper.class).sending();
+        }
+        BulkScheduler sch = scheduler;
+        if (sch != null) {
+            Instant now = host.clock().instant();
+            ids.forEach(id -> sch.scheduleRun(id, now));
+        }
+        return ids.size();
     }
 
     public Outcome run(long bulkId, Hooks hooks) {
@@ -154,7 +177,7 @@ public final class SendJob {
             snapshot(b, offers, personalizer);
         }
         if (!fanOut(b, personalizer, hooks)) {
-            return Outcome.PAUSED;
+            return stopping ? Outcome.STOPPED : Outcome.PAUSED;
         }
         return emails(b, fallbacks);
     }
@@ -333,7 +356,7 @@ public final class SendJob {
                     packed = rs.getBytes(3);
                 }
                 c.commit();
-                if (!BulkStatus.SENDING.name().equals(status)) {
+                if (!BulkStatus.SENDING.name().equals(status) || stopping) {
                     return false;
                 }
                 if (packed == null) {
@@ -431,6 +454,9 @@ public final class SendJob {
                 break;
             }
             for (BroadcastMapper.EmailRow row : due) {
+                if (stopping) {
+                    return Outcome.STOPPED;
+                }
                 if (handled++ % 20 == 0 && status(b.id()) != BulkStatus.SENDING) {
                     return Outcome.PAUSED;
                 }

@@ -39,7 +39,7 @@ final class BroadcastFixture implements AutoCloseable {
     MessagingServices newServices() {
         MessagingServices s = new MessagingServices(host, MessagingConfig.from(host), new LoggingSmsGateway(),
                 manual(host.mutableClock()));
-        s.bulkScheduler().start();
+        s.start(); // as the plugin does: the scheduler, and runs planned for messages left SENDING
         started.add(s);
         return s;
     }

@@ -462,6 +462,30 @@ class BroadcastServiceTest {
     }
 
     @Test
+    void aSendStoppedWithThePluginIsResumedWhenThePluginStartsAgain() {
+        int n = SendJob.BATCH + 50;
+        for (int i = 0; i < n; i++) {
+            partner("P" + i, PartnershipStatus.APPROVED);
+        }
+        long id = bulk.sendNow(fx.manager, draft("Stopped", "Hello"));
+        SendJob.Outcome outcome = bulk.job().run(id, new SendJob.Hooks() {
+            @Override
+            public void afterBatch(long bulkId, long cursor, int delivered) {
+                services.close(); // the plugin stops while sending
+            }
+        });
+        assertEquals(SendJob.Outcome.STOPPED, outcome);
+        assertEquals(BulkStatus.SENDING, bulk.find(fx.manager, id).status());
+        assertEquals(SendJob.BATCH, bulk.find(fx.manager, id).delivered());
+
+        MessagingServices restarted = fx.newServices();
+        BroadcastFixture.manualOf(restarted).runAnyDueExecutions();
+        awaitStatus(restarted, id, BulkStatus.SENT);
+        assertEquals(n, restarted.broadcasts().find(fx.manager, id).delivered());
+        assertEquals(n, countRows("SELECT COUNT(DISTINCT partner_id) FROM msg_bulk_delivery WHERE bulk_id = " + id));
+    }
+
+    @Test
     void savedAudiencesAreReusedAndOfferedToOtherPlugins_mostUsedFirst() {
         partner("Vip", PartnershipStatus.APPROVED, "vip");
         partner("Plain", PartnershipStatus.APPROVED);
