@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * Sends one bulk message, resumably:
  * <ol>
  * <li><b>Snapshot</b>: the audience as it is when sending starts is written before any copy: the
- * recipients' partner ids packed 1,000 to a row ({@code msg_bulk_chunk}), and the chosen partners left
+ * recipients packed 1,000 to a row with what their copies are rendered from ({@code msg_bulk_chunk}:
+ * id, name, contact e-mail, manager), and the chosen partners left
  * out with the reason ({@code msg_bulk_recipient}: excluded by hand, not approved for an included
  * offer, a macro value missing without fallback). Resumable from its cursor.</li>
  * <li><b>Fan-out</b>: one chunk per transaction: the personalised in-app copies are batch-inserted
@@ -228,7 +229,7 @@ public final class SendJob {
             }
             String reason = check.reason(p);
             if (reason == null) {
-                snap.ids.add(p.id());
+                snap.ids.add(p);
             } else {
                 snap.excluded.add(new Object[] {p.id(), p.name(), reason});
             }
@@ -255,7 +256,7 @@ public final class SendJob {
         final long bulkId;
         int chunkNo;
         long last;
-        final List<Long> ids = new ArrayList<>(BATCH);
+        final List<Partner> ids = new ArrayList<>(BATCH);
         final List<Object[]> excluded = new ArrayList<>();
 
         Snapshot(long bulkId, int chunks) {
@@ -271,11 +272,11 @@ public final class SendJob {
                 c.setAutoCommit(false);
                 if (!ids.isEmpty()) {
                     try (PreparedStatement ps = c.prepareStatement("INSERT INTO msg_bulk_chunk (bulk_id, chunk_no,"
-                            + " first_partner_id, last_partner_id, partner_ids) VALUES (?, ?, ?, ?, ?)")) {
+                            + " first_partner_id, last_partner_id, partners) VALUES (?, ?, ?, ?, ?)")) {
                         ps.setLong(1, bulkId);
                         ps.setInt(2, chunkNo);
-                        ps.setLong(3, ids.get(0));
-                        ps.setLong(4, ids.get(ids.size() - 1));
+                        ps.setLong(3, ids.get(0).id());
+                        ps.setLong(4, ids.get(ids.size() - 1).id());
                         ps.setBytes(5, pack(ids));
                         ps.executeUpdate();
                     }
@@ -312,19 +313,49 @@ public final class SendJob {
         }
     }
 
-    static byte[] pack(List<Long> ids) {
-        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(ids.size() * Long.BYTES);
-        ids.forEach(buf::putLong);
-        return buf.array();
+    /**
+     * Packs the recipients with what their copies are rendered from (id, name, contact e-mail,
+     * status, manager), so the fan-out asks the directory nothing and renders the partners as they
+     * were when sending started.
+     */
+    static byte[] pack(List<Partner> partners) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(partners.size() * 80);
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+            for (Partner p : partners) {
+                out.writeLong(p.id());
+                out.writeUTF(truncate(p.name(), 200));
+                out.writeUTF(p.email() == null ? "" : truncate(p.email(), 320));
+                out.writeByte(p.status() == null ? 0 : p.status().ordinal() + 1);
+                out.writeLong(p.managerId() == null ? -1 : p.managerId());
+                out.writeBoolean(p.managerName() != null);
+                if (p.managerName() != null) {
+                    out.writeUTF(truncate(p.managerName(), 200));
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 
-    static List<Long> unpack(byte[] bytes) {
-        java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(bytes);
-        List<Long> ids = new ArrayList<>(bytes.length / Long.BYTES);
-        while (buf.remaining() >= Long.BYTES) {
-            ids.add(buf.getLong());
+    static List<Partner> unpack(long programId, byte[] bytes) {
+        List<Partner> partners = new ArrayList<>(BATCH);
+        try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            while (in.available() > 0) {
+                long id = in.readLong();
+                String name = in.readUTF();
+                String email = in.readUTF();
+                int status = in.readByte();
+                long managerId = in.readLong();
+                String managerName = in.readBoolean() ? in.readUTF() : null;
+                partners.add(new Partner(id, programId, name, email,
+                        status == 0 ? null : dev.parley.api.partner.PartnershipStatus.values()[status - 1], List.of(),
+                        managerId < 0 ? null : managerId, managerName, Instant.EPOCH, null));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        return ids;
+        return partners;
     }
 
     // ---- fan-out ------------------------------------------------------------------------------
@@ -333,7 +364,7 @@ public final class SendJob {
     private boolean fanOut(Bulk b, Personalizer personalizer, Hooks hooks) throws SQLException {
         Map<Long, List<PartnerMember>> emailMembers = b.emailCopy() ? optedInMembers(b.programId()) : Map.of();
         try (Connection c = host.dataSource().getConnection();
-                PreparedStatement next = c.prepareStatement("SELECT b.status, b.fanout_cursor, ch.partner_ids"
+                PreparedStatement next = c.prepareStatement("SELECT b.status, b.fanout_cursor, ch.partners"
                         + " FROM msg_bulk b LEFT JOIN msg_bulk_chunk ch ON ch.bulk_id = b.id AND ch.chunk_no = ("
                         + "SELECT MIN(x.chunk_no) FROM msg_bulk_chunk x WHERE x.bulk_id = b.id AND x.last_partner_id > b.fanout_cursor)"
                         + " WHERE b.id = ?");
@@ -362,18 +393,14 @@ public final class SendJob {
                 if (packed == null) {
                     return true;
                 }
-                List<Long> ids = unpack(packed);
-                Map<Long, Partner> partners = new HashMap<>(ids.size() * 2);
-                for (Partner p : host.partners().partners(b.programId(), new HashSet<>(ids))) {
-                    partners.put(p.id(), p);
-                }
+                List<Partner> chunk = unpack(b.programId(), packed);
                 LocalDateTime at = LocalDateTime.ofInstant(host.clock().instant(), ZoneOffset.UTC);
                 int delivered = 0;
                 int emails = 0;
-                for (Long id : ids) {
-                    Partner p = partners.get(id);
-                    if (id <= cursor || p == null) {
-                        continue; // delivered before, or left the program since the snapshot
+                for (Partner p : chunk) {
+                    long id = p.id();
+                    if (id <= cursor) {
+                        continue; // delivered before
                     }
                     Personalizer.Copy copy = personalizer.render(p);
                     ps.setLong(1, b.id());
@@ -402,7 +429,7 @@ public final class SendJob {
                 if (emails > 0) {
                     es.executeBatch();
                 }
-                long to = ids.get(ids.size() - 1);
+                long to = chunk.get(chunk.size() - 1).id();
                 // One transaction per chunk: copies, e-mails due, counter and cursor commit together, so
                 // a resumed job never delivers a chunk twice (the key (bulk, partner, member) also forbids it).
                 progress.setLong(1, to);

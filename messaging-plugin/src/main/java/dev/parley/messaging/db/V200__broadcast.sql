@@ -45,15 +45,16 @@ CREATE TABLE msg_bulk (
   KEY ix_msg_bulk_list (program_id, kind, status, updated_at, id)
 );
 
--- The audience as it was when sending started, written once before any copy: the recipients'
--- partner ids packed 1,000 to a row (8 bytes each, ascending), so the snapshot costs a few rows
+-- The audience as it was when sending started, written once before any copy: the recipients
+-- packed 1,000 to a row with what their copies are rendered from (id, name, contact e-mail, manager;
+-- see SendJob.pack), so the snapshot costs a few rows
 -- and not one per recipient. The fan-out delivers one chunk per transaction.
 CREATE TABLE msg_bulk_chunk (
   bulk_id          BIGINT     NOT NULL,
   chunk_no         INT        NOT NULL,
   first_partner_id BIGINT     NOT NULL,
   last_partner_id  BIGINT     NOT NULL,
-  partner_ids      MEDIUMBLOB NOT NULL,
+  partners         MEDIUMBLOB NOT NULL,
   PRIMARY KEY (bulk_id, chunk_no),
   KEY ix_msg_bulk_chunk_last (bulk_id, last_partner_id)
 );

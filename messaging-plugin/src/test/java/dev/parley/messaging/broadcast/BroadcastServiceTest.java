@@ -486,6 +486,32 @@ class BroadcastServiceTest {
     }
 
     @Test
+    void theAudienceIsSnapshottedWhenSendingStarts() {
+        List<Partner> before = new ArrayList<>();
+        for (int i = 0; i < SendJob.BATCH + 5; i++) {
+            before.add(partner("P" + i, PartnershipStatus.APPROVED));
+        }
+        Partner last = before.get(before.size() - 1);
+        long id = bulk.sendNow(fx.manager, draft("Snapshot", "Hello {partner_name}"));
+        Partner[] latecomer = new Partner[1];
+        assertEquals(SendJob.Outcome.SENT, bulk.job().run(id, new SendJob.Hooks() {
+            @Override
+            public void afterBatch(long bulkId, long cursor, int delivered) {
+                if (latecomer[0] == null) {
+                    // While the first chunk is out: a partner joins, another is renamed.
+                    latecomer[0] = partner("Latecomer", PartnershipStatus.APPROVED);
+                    fx.host.directory().addPartner(programId, last.id(), "Renamed", last.email(), PartnershipStatus.APPROVED,
+                            List.of(), null, last.joinedAt());
+                }
+            }
+        }));
+        Map<Long, String> copies = deliveries(id);
+        assertEquals(before.size(), copies.size());
+        assertFalse(copies.containsKey(latecomer[0].id()), "joined after sending started");
+        assertEquals("Hello " + last.name(), copies.get(last.id()), "rendered as it was when sending started");
+    }
+
+    @Test
     void savedAudiencesAreReusedAndOfferedToOtherPlugins_mostUsedFirst() {
         partner("Vip", PartnershipStatus.APPROVED, "vip");
         partner("Plain", PartnershipStatus.APPROVED);
