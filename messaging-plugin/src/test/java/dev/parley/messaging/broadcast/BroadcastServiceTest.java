@@ -185,6 +185,21 @@ class BroadcastServiceTest {
     }
 
     @Test
+    void theFirstNameIsTheReadersOwn_evenWithAFallback() {
+        Partner p = partner("Alpha", PartnershipStatus.APPROVED);
+        PartnerMember maya = fx.host.directory().addMember(p.id(), "Maya Garcia", "maya@alpha.test", null);
+        PartnerMember tom = fx.host.directory().addMember(p.id(), "Tom Reed", "tom@alpha.test", null);
+        BulkDraft d = draft("For {partner_first_name}", "Hi {partner_first_name} at {partner_name}");
+        d.fallbacks.put("partner_first_name", "friend");
+        long id = sendAndRun(d);
+        assertEquals("Hi {partner_first_name} at Alpha", deliveries(id).get(p.id()), "filled per reader");
+        BroadcastService.PortalCopy forMaya = bulk.open(FixtureHost.partnerMember(maya.id(), programId, p.id(), "Maya"), id);
+        BroadcastService.PortalCopy forTom = bulk.open(FixtureHost.partnerMember(tom.id(), programId, p.id(), "Tom"), id);
+        assertEquals("For Maya", forMaya.subject());
+        assertTrue(forTom.html().contains("Hi Tom at Alpha"), forTom.html());
+    }
+
+    @Test
     void missingValueWithoutFallbackExcludesTheRecipientAtSending() {
         partner("Unmanaged", PartnershipStatus.APPROVED);
         long id = sendAndRun(draft("News", "Your manager {manager_name}"));
