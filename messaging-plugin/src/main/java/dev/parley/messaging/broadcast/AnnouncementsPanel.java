@@ -25,9 +25,10 @@ public class AnnouncementsPanel extends Panel {
     @Override
     protected void onInitialize() {
         super.onInitialize();
+        int offset = Math.max(0, getPage().getPageParameters().get("announcements").toInt(0));
         IModel<List<BroadcastService.PortalCopy>> rows = LoadableDetachableModel.of(() -> WebSupport.services()
-                .broadcasts().inbox(WebSupport.user(), 0, SHOWN));
-        add(new ListView<>("rows", rows) {
+                .broadcasts().inbox(WebSupport.user(), offset, SHOWN + 1));
+        add(new ListView<>("rows", rows.map(l -> l.size() > SHOWN ? l.subList(0, SHOWN) : l)) {
             private static final long serialVersionUID = 1L;
 
             @Override
@@ -40,6 +41,18 @@ public class AnnouncementsPanel extends Panel {
                 item.add(link);
                 item.add(new Label("new", getString("announcements.new")).setVisible(!c.opened()));
                 item.add(new Label("time", WebSupport.time(c.deliveredAt(), WebSupport.user())));
+            }
+        });
+        add(new BookmarkablePageLink<>("newer", getPage().getClass(), new PageParameters()
+                .set("announcements", Math.max(0, offset - SHOWN))).setVisible(offset > 0));
+        add(new BookmarkablePageLink<Void>("older", getPage().getClass(), new PageParameters()
+                .set("announcements", offset + SHOWN)) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected void onConfigure() {
+                super.onConfigure();
+                setVisible(rows.getObject().size() > SHOWN);
             }
         });
     }

@@ -262,6 +262,26 @@ class BroadcastPagesTest {
     }
 
     @Test
+    void thePortalListsEveryMessagePageByPage() {
+        for (int i = 1; i <= AnnouncementsPanel.SHOWN + 1; i++) {
+            BulkDraft d = services().broadcasts().newDraft(manager);
+            d.subject = "Issue " + i;
+            d.body = "x";
+            long id = services().broadcasts().sendNow(manager, d);
+            BroadcastServiceTest.awaitStatus(services(), id, BulkStatus.SENT);
+            host.mutableClock().advance(java.time.Duration.ofMinutes(1));
+        }
+        host.actAs(FixtureHost.partnerMember(maya.id(), programId, vip1.id(), "Maya Garcia"));
+        t.startPage(PortalMessagesPage.class);
+        t.assertContains("Issue 21");
+        t.assertContains("Issue 2<");
+        assertTrue(!t.getLastResponseAsString().contains("Issue 1<"), "the oldest is on the next page");
+        t.clickLink("announcements:older");
+        t.assertContains("Issue 1<");
+        t.assertContains("\\bNew\\b");
+    }
+
+    @Test
     void theOpenPixelCountsASignedToken() {
         BulkDraft d = services().broadcasts().newDraft(manager);
         d.subject = "Pixel";
