@@ -68,10 +68,6 @@ public interface BroadcastMapper {
     List<Bulk> list(@Param("programId") long programId, @Param("kind") String kind,
             @Param("statuses") List<String> statuses, @Param("limit") int limit, @Param("offset") int offset);
 
-    @Update("UPDATE msg_bulk SET status = #{to}, updated_at = #{at} WHERE id = #{id} AND status = #{from}")
-    int transition(@Param("id") long id, @Param("from") BulkStatus from, @Param("to") BulkStatus to,
-            @Param("at") Instant at);
-
     @Update("UPDATE msg_bulk SET status = 'SENDING', started_at = COALESCE(started_at, #{at}), updated_at = #{at},"
             + " sent_by = COALESCE(sent_by, created_by), sent_by_name = COALESCE(sent_by_name, created_by_name)"
             + " WHERE id = #{id} AND status = 'SCHEDULED'")

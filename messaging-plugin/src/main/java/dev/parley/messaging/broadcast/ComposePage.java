@@ -24,7 +24,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.apache.wicket.Component;
@@ -647,16 +646,5 @@ public class ComposePage extends ParleyPage {
                 return types;
             }
         };
-    }
-
-    /** @return the message being composed (tests) */
-    BulkDraft draft() {
-        return draft;
-    }
-
-    static LinkedHashSet<Long> ids(List<Partner> ps) {
-        LinkedHashSet<Long> s = new LinkedHashSet<>();
-        ps.forEach(p -> s.add(p.id()));
-        return s;
     }
 }

@@ -282,6 +282,17 @@ class BroadcastPagesTest {
     }
 
     @Test
+    void pagesSpeakChinese() {
+        t.getSession().setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+        t.startPage(BroadcastsPage.class);
+        t.assertContains("群发消息");
+        t.assertContains("尚未发送任何消息。");
+        t.startPage(ComposePage.class);
+        t.assertContains("撰写群发消息");
+        t.assertContains("全部合作伙伴");
+    }
+
+    @Test
     void theOpenPixelCountsASignedToken() {
         BulkDraft d = services().broadcasts().newDraft(manager);
         d.subject = "Pixel";

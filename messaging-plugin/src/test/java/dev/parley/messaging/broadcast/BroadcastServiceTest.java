@@ -3,7 +3,6 @@ package dev.parley.messaging.broadcast;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,7 +31,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -589,12 +587,5 @@ class BroadcastServiceTest {
         List<SavedAudience> list(long programId) {
             return services.audiences().list(programId);
         }
-    }
-
-    static Set<Long> ids(List<Partner> ps) {
-        Set<Long> s = new HashSet<>();
-        ps.forEach(p -> s.add(p.id()));
-        assertNotNull(s);
-        return s;
     }
 }
