@@ -282,6 +282,52 @@ class BroadcastPagesTest {
     }
 
     @Test
+    void theRuleBuilderMakesPerformanceAndDateRules() {
+        host.directory().setPerformance(programId, vip1.id(), java.time.YearMonth.of(2026, 10), new java.math.BigDecimal("800"), 3);
+        host.directory().setPerformance(programId, vip2.id(), java.time.YearMonth.of(2026, 10), new java.math.BigDecimal("100"), 1);
+        t.startPage(ComposePage.class);
+        FormTester f = t.newFormTester("form");
+        f.select("mode", 2);
+        f.submit("recipients:apply");
+        f = t.newFormTester("form");
+        f.select("recipients:filtered:ruleInput:ruleKind", 5); // revenue at least
+        f.submit();
+        f = t.newFormTester("form");
+        f.setValue("recipients:filtered:ruleInput:performanceInput:ruleAmount", "500");
+        f.select("recipients:filtered:ruleInput:performanceInput:ruleMonths", 0); // last month
+        f.submit("recipients:filtered:ruleInput:addGroup");
+        t.assertContains("Revenue ≥ 500 \\(last month\\)");
+        f = t.newFormTester("form");
+        f.submit("recipients:apply");
+        t.assertContains("1 partners match");
+
+        f = t.newFormTester("form");
+        f.select("recipients:filtered:ruleInput:ruleKind", 7); // join date
+        f.submit();
+        f = t.newFormTester("form");
+        f.setValue("recipients:filtered:ruleInput:dateInput:ruleFrom", "2024-12-01");
+        f.setValue("recipients:filtered:ruleInput:dateInput:ruleTo", "2025-02-01");
+        f.submit("recipients:filtered:ruleInput:addGroup");
+        t.assertContains("Joined between 2024-12-01 and 2025-02-01");
+        f = t.newFormTester("form");
+        f.submit("recipients:apply");
+        t.assertContains("3 partners match");
+
+        f = t.newFormTester("form");
+        f.submit("recipients:filtered:groups:1:rules:0:removeRule");
+        f = t.newFormTester("form");
+        f.submit("recipients:apply");
+        t.assertContains("1 partners match");
+        f = t.newFormTester("form");
+        f.select("recipients:filtered:ruleInput:ruleKind", 5);
+        f.submit();
+        f = t.newFormTester("form");
+        f.setValue("recipients:filtered:ruleInput:performanceInput:ruleAmount", "lots");
+        f.submit("recipients:filtered:ruleInput:addGroup");
+        t.assertContains("Fill in the rule&#039;s value first.");
+    }
+
+    @Test
     void pagesSpeakChinese() {
         t.getSession().setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
         t.startPage(BroadcastsPage.class);
