@@ -219,6 +219,10 @@ class BroadcastPagesTest {
         t.assertContains("View reply");
         t.assertContains("Partners who replied");
         t.assertContains("Trail Blazers");
+        // Opens over time: one open, as an SVG bar and a table row.
+        t.assertContains("<rect[^>]*height=\"100\"");
+        t.assertInvisible("noOpens");
+        assertEquals(1, ((org.apache.wicket.markup.html.list.ListView<?>) t.getComponentFromLastRenderedPage("opensRows")).size());
         t.clickLink("log:0:reply");
         t.assertRenderedPage(ConversationPage.class);
         t.assertContains("We are in!");
