@@ -4,6 +4,13 @@ import dev.parley.api.plugin.HostServices;
 import dev.parley.messaging.attachment.AttachmentStore;
 import dev.parley.messaging.attachment.ClamdScanner;
 import dev.parley.messaging.attachment.VirusScanner;
+import dev.parley.messaging.audience.AudienceMapper;
+import dev.parley.messaging.audience.AudienceService;
+import dev.parley.messaging.broadcast.BroadcastMapper;
+import dev.parley.messaging.broadcast.BroadcastService;
+import dev.parley.messaging.broadcast.BulkScheduler;
+import dev.parley.messaging.broadcast.OpenTokens;
+import dev.parley.messaging.broadcast.SendJob;
 import dev.parley.messaging.channel.email.EmailNotifier;
 import dev.parley.messaging.channel.email.ImapPoller;
 import dev.parley.messaging.channel.email.InboundEmailReader;
@@ -40,6 +47,10 @@ public final class MessagingServices implements AutoCloseable {
     private final EmailNotifier email;
     private final SmsService sms;
     private final Optional<ImapPoller> imap;
+    private final AudienceService audiences;
+    private final SendJob sendJob;
+    private final BulkScheduler bulkScheduler;
+    private final BroadcastService broadcasts;
 
     public MessagingServices(HostServices host) {
         this(host, MessagingConfig.from(host), new LoggingSmsGateway());
@@ -49,6 +60,14 @@ public final class MessagingServices implements AutoCloseable {
      * @param gateway where text messages go
      */
     public MessagingServices(HostServices host, MessagingConfig config, SmsGateway gateway) {
+        this(host, config, gateway, BulkScheduler.PRODUCTION);
+    }
+
+    /**
+     * @param schedulerFactory builds the bulk-message scheduler (tests pass db-scheduler's manual one)
+     */
+    public MessagingServices(HostServices host, MessagingConfig config, SmsGateway gateway,
+            BulkScheduler.Factory schedulerFactory) {
         this.host = host;
         this.config = config;
         this.sessions = sessionFactory(host);
@@ -77,6 +96,14 @@ public final class MessagingServices implements AutoCloseable {
                         return Optional.ofNullable(s.getMapper(ConversationMapper.class).conversationByToken(token));
                     }
                 }), conversations, config.clamdHost().isPresent()));
+        this.audiences = new AudienceService(sessions, host);
+        OpenTokens tokens = OpenTokens.fromSettingOrFile(host.setting("messaging.tracking.secret"),
+                host.dataDirectory(MessagingPlugin.ID));
+        this.sendJob = new SendJob(sessions, host, tokens, config.baseUrl());
+        this.bulkScheduler = new BulkScheduler(host.dataSource(), schedulerFactory, sendJob::run);
+        sendJob.setScheduler(bulkScheduler);
+        this.broadcasts = new BroadcastService(sessions, host, audiences, conversations, sendJob, () -> bulkScheduler,
+                tokens);
     }
 
     private static SqlSessionFactory sessionFactory(HostServices host) {
@@ -90,12 +117,28 @@ public final class MessagingServices implements AutoCloseable {
         config.addMapper(SettingsMapper.class);
         config.addMapper(ConversationMapper.class);
         config.addMapper(InboxMapper.class);
+        config.addMapper(AudienceMapper.class);
+        config.addMapper(BroadcastMapper.class);
         return new SqlSessionFactoryBuilder().build(config);
     }
 
-    /** Starts background work (the IMAP poller, when configured). */
+    /** Starts background work (the IMAP poller, when configured, and the bulk-message scheduler). */
     public void start() {
         imap.ifPresent(ImapPoller::start);
+        bulkScheduler.start();
+        sendJob.resumeInterrupted();
+    }
+
+    public AudienceService audiences() {
+        return audiences;
+    }
+
+    public BroadcastService broadcasts() {
+        return broadcasts;
+    }
+
+    public BulkScheduler bulkScheduler() {
+        return bulkScheduler;
     }
 
     public HostServices host() {
@@ -142,5 +185,7 @@ public final class MessagingServices implements AutoCloseable {
     @Override
     public void close() {
         imap.ifPresent(ImapPoller::close);
+        sendJob.stop();
+        bulkScheduler.close();
     }
 }

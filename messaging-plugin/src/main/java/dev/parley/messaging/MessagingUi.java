@@ -9,6 +9,12 @@ import dev.parley.api.ui.SlotPanel;
 import dev.parley.api.ui.UiContribution;
 import dev.parley.api.user.Permissions;
 import dev.parley.messaging.attachment.AttachmentResource;
+import dev.parley.messaging.broadcast.AnnouncementNoticePanel;
+import dev.parley.messaging.broadcast.BroadcastDetailPage;
+import dev.parley.messaging.broadcast.BroadcastsPage;
+import dev.parley.messaging.broadcast.ComposePage;
+import dev.parley.messaging.broadcast.OpenPixelResource;
+import dev.parley.messaging.broadcast.PortalAnnouncementPage;
 import dev.parley.messaging.channel.sms.SmsWebhookResource;
 import dev.parley.messaging.inbox.ConversationPage;
 import dev.parley.messaging.inbox.InboxPage;
@@ -35,7 +41,11 @@ public class MessagingUi implements UiContribution {
                 new PageMount("/inbox/conversation/${id}", ConversationPage.class),
                 new PageMount("/portal/messages", PortalMessagesPage.class),
                 new PageMount("/portal/messages/new", PortalNewConversationPage.class),
-                new PageMount("/portal/conversation/${id}", PortalConversationPage.class));
+                new PageMount("/portal/conversation/${id}", PortalConversationPage.class),
+                new PageMount("/messages", BroadcastsPage.class),
+                new PageMount("/messages/compose", ComposePage.class),
+                new PageMount("/messages/bulk/${id}", BroadcastDetailPage.class),
+                new PageMount("/portal/announcement/${id}", PortalAnnouncementPage.class));
     }
 
     @Override
@@ -54,6 +64,13 @@ public class MessagingUi implements UiContribution {
             public IResource getResource() {
                 return new SmsWebhookResource();
             }
+        }), new ResourceMount("/messaging/open", new Reference("open-pixel") {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public IResource getResource() {
+                return new OpenPixelResource();
+            }
         }));
     }
 
@@ -62,8 +79,11 @@ public class MessagingUi implements UiContribution {
         return List.of(
                 new MenuTab(Area.BRAND, "tab.inbox", InboxPage.class, 300, MessagingPlugin.FEATURE,
                         Permissions.MESSAGING, viewer -> MessagingPlugin.get().services().inbox().unread(viewer)),
+                new MenuTab(Area.BRAND, "tab.bulk", BroadcastsPage.class, 310, MessagingPlugin.FEATURE,
+                        Permissions.MESSAGING, null),
                 new MenuTab(Area.PORTAL, "tab.messages", PortalMessagesPage.class, 200, MessagingPlugin.FEATURE,
-                        null, viewer -> MessagingPlugin.get().services().conversations().unreadForPartner(viewer)));
+                        null, viewer -> MessagingPlugin.get().services().conversations().unreadForPartner(viewer)
+                                + MessagingPlugin.get().services().broadcasts().unopened(viewer)));
     }
 
     @Override
@@ -80,6 +100,13 @@ public class MessagingUi implements UiContribution {
                     }
                     long unread = MessagingPlugin.get().services().conversations().unreadForPartner(ctx.viewer());
                     return unread == 0 ? null : new UnreadNoticePanel(id, unread);
+                }),
+                new SlotPanel(HostSlot.PARTNER_DASHBOARD_TOP, 110, MessagingPlugin.FEATURE, null, (id, ctx) -> {
+                    if (!ctx.viewer().isPartner()) {
+                        return null;
+                    }
+                    long unopened = MessagingPlugin.get().services().broadcasts().unopened(ctx.viewer());
+                    return unopened == 0 ? null : new AnnouncementNoticePanel(id, unopened);
                 }),
                 new SlotPanel(HostSlot.SETTINGS, 100, MessagingPlugin.FEATURE, Permissions.ADMINISTER,
                         (id, ctx) -> new SettingsPanel(id, ctx.viewer())));

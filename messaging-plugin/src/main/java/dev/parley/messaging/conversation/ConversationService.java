@@ -104,6 +104,21 @@ public final class ConversationService {
         return post(null, thread, author, Channel.APP, body, files, null, true, false).conversation();
     }
 
+    /**
+     * A partner member answers a bulk message that allows replies: a normal team conversation in the
+     * shared inbox, whatever the program's "partners may start conversations" setting (the bulk
+     * message invited the answer). The caller checks that the bulk message allows replies.
+     */
+    public Conversation startReplyToBulk(CurrentUser actor, String subject, String body) {
+        requirePartner(actor);
+        PartnerFacts facts = PartnerFacts.load(host.partners(), actor.programId(), actor.partnerId())
+                .orElseThrow(MessagingException::denied);
+        Author author = new Author(AuthorKind.PARTNER, actor.userId(), actor.displayName());
+        NewThread thread = new NewThread(actor.programId(), actor.partnerId(), null, subject, facts,
+                AuthorKind.PARTNER, facts.managerId());
+        return post(null, thread, author, Channel.APP, body, List.of(), null, true, false).conversation();
+    }
+
     /** @return whether partners of the actor's program may start conversations */
     public boolean partnersMayStart(CurrentUser actor) {
         requirePartner(actor);

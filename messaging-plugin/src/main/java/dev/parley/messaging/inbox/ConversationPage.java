@@ -76,6 +76,7 @@ public class ConversationPage extends ParleyPage {
         Conversation c = conversation.getObject();
         CurrentUser viewer = WebSupport.user();
         add(new Label("subject", conversation.map(Conversation::subject)));
+        add(new dev.parley.messaging.broadcast.ReplyOriginPanel("bulkOrigin", conversationId));
         String profileUrl = RequestCycle.get().getUrlRenderer().renderContextRelativeUrl("/partners/" + c.partnerId());
         ExternalLink profile = new ExternalLink("profile", profileUrl);
         profile.add(new Label("partnerName", c.partnerName()));

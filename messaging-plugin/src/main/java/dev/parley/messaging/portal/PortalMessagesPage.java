@@ -45,6 +45,7 @@ public class PortalMessagesPage extends ParleyPage {
         CurrentUser viewer = WebSupport.user();
         IModel<List<Conversation>> rows = LoadableDetachableModel.of(() -> WebSupport.services().conversations()
                 .partnerConversations(WebSupport.user(), after, PAGE_SIZE + 1));
+        add(new dev.parley.messaging.broadcast.AnnouncementsPanel("announcements"));
         add(new BookmarkablePageLink<>("new", PortalNewConversationPage.class)
                 .setVisible(WebSupport.services().conversations().partnersMayStart(viewer)));
         add(new ListView<>("conversations", rows.map(l -> l.size() > PAGE_SIZE ? l.subList(0, PAGE_SIZE) : l)) {
