@@ -36,6 +36,8 @@ class AccessMatrixTest {
     private static final Map<Role, String> LOGINS = new EnumMap<>(Role.class);
     private static final Map<String, String> PLACEHOLDERS = new LinkedHashMap<>();
     private static final Map<String, Map<Role, Expect>> MATRIX = new LinkedHashMap<>();
+    /** Concrete URLs for mounts whose placeholder needs another value than the shared ones. */
+    private static final Map<String, String> URLS = new LinkedHashMap<>();
 
     private static final Expect O = Expect.OK;
     private static final Expect L = Expect.LOGIN;
@@ -76,6 +78,15 @@ class AccessMatrixTest {
         row("/portal/messages/new", L, O, O, N, F, F, F, F);
         row("/portal/conversation/${id}", L, O, N, N, F, F, F, F);
         row("/messaging/attachment", N, N, N, N, N, N, N, N);
+        row("/messages", L, F, F, F, F, O, N, O);
+        row("/messages/compose", L, F, F, F, F, O, N, O);
+        // Ids that do not exist: nobody learns anything from guessing.
+        row("/messages/bulk/${id}", L, F, F, F, F, N, N, N);
+        URLS.put("/messages/bulk/${id}", "/messages/bulk/999999");
+        row("/portal/announcement/${id}", L, N, N, N, F, F, F, F);
+        URLS.put("/portal/announcement/${id}", "/portal/announcement/999999");
+        // The open pixel always answers with the same image; only a validly signed token counts an open.
+        row("/messaging/open", O, O, O, O, O, O, O, O);
         // The SMS webhook answers only signed gateway calls; this host has no SMS secret configured.
         row("/hooks/sms", U, U, U, U, U, U, U, U);
         row("/banners", L, F, F, F, F, O, N, O);
@@ -158,7 +169,7 @@ class AccessMatrixTest {
                 TestHost.login(t, LOGINS.get(role));
             }
             for (Mount mount : mounts) {
-                String url = mount.path();
+                String url = URLS.getOrDefault(mount.path(), mount.path());
                 for (Map.Entry<String, String> p : PLACEHOLDERS.entrySet()) {
                     url = url.replace(p.getKey(), p.getValue());
                 }
