@@ -1,0 +1,198 @@
+package dev.parley.messaging.search;
+
+import dev.parley.api.partner.PartnerFilter;
+import dev.parley.api.plugin.HostServices;
+import dev.parley.api.user.CurrentUser;
+import dev.parley.api.user.Permissions;
+import dev.parley.messaging.MessagingPlugin;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.text.BreakIterator;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+
+/**
+ * Message search for brand users and partner members. Checks the actor (permission, plan feature),
+ * derives the {@link SearchScope} from the actor alone and runs one Lucene query with the scope
+ * inside it, then highlights the page of hits.
+ */
+public final class SearchService {
+
+    /** Characters a body snippet aims at. */
+    static final int SNIPPET_LENGTH = 160;
+
+    private final MessageIndex index;
+    private final HostServices host;
+    private final UnreadLookup unread;
+    private final SearchQueryBuilder queries;
+
+    public SearchService(MessageIndex index, HostServices host, UnreadLookup unread) {
+        this.index = index;
+        this.host = host;
+        this.unread = unread;
+        this.queries = new SearchQueryBuilder(index.analyzer());
+    }
+
+    /** @return one page of the actor's messages matching the request */
+    public SearchResults search(CurrentUser actor, SearchRequest request) {
+        requireSearcher(actor);
+        ParsedQuery parsed = SearchQueryParser.parse(request.query());
+        if (parsed.isEmpty()) {
+            return SearchResults.empty(request.pageSize(), index.isComplete());
+        }
+        SearchScope scope = SearchScope.of(actor);
+        Set<Long> partnerIds = null;
+        if (!scope.isPartner() && request.partners() != null) {
+            partnerIds = resolvePartners(actor.programId(), request.partners());
+        }
+        Set<Long> unreadIds = parsed.unread() ? unread.unreadConversationIds(actor) : null;
+        ZoneId zone = actor.zoneId() == null ? ZoneId.of("UTC") : actor.zoneId();
+        Query text = queries.textQuery(parsed);
+        if (text == null && !parsed.hasFilters()) {
+            return SearchResults.empty(request.pageSize(), index.isComplete()); // only punctuation: nothing to find
+        }
+        Query query = queries.build(new SearchQueryBuilder.Inputs(parsed, scope, request, partnerIds, unreadIds, zone));
+        try {
+            return index.withSearcher(searcher -> {
+                int from = request.page() * request.pageSize();
+                TopDocs top = MessageIndex.top(searcher, query, request.sort(), from + request.pageSize());
+                ScoreDoc[] all = top.scoreDocs;
+                int count = Math.max(0, Math.min(request.pageSize(), all.length - from));
+                int[] docIds = new int[count];
+                for (int i = 0; i < count; i++) {
+                    docIds[i] = all[from + i].doc;
+                }
+                Map<String, String[]> highlights = text == null || count == 0 ? Map.of()
+                        : highlighter(searcher).highlightFields(
+                                new String[] {MessageIndex.F_SUBJECT, MessageIndex.F_BODY}, text, docIds, new int[] {1, 1});
+                StoredFields stored = searcher.storedFields();
+                List<SearchHit> hits = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) {
+                    Document d = stored.document(docIds[i]);
+                    String subject = pick(highlights, MessageIndex.F_SUBJECT, i, d);
+                    String snippet = pick(highlights, MessageIndex.F_BODY, i, d);
+                    String conv = d.get(MessageIndex.F_CONV);
+                    hits.add(new SearchHit(MessageDocument.Kind.valueOf(d.get(MessageIndex.F_KIND)),
+                            d.getField(MessageIndex.F_ID).numericValue().longValue(),
+                            conv == null ? null : Long.valueOf(conv), subject, snippet, d.get(MessageIndex.F_SENDER),
+                            d.get(MessageIndex.F_PARTNERS), MessageDocument.Channel.valueOf(d.get(MessageIndex.F_CHANNEL)),
+                            Instant.ofEpochMilli(d.getField(MessageIndex.F_SENT).numericValue().longValue())));
+                }
+                TotalHits total = top.totalHits;
+                return new SearchResults(hits, total.value, total.relation == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO,
+                        request.page(), request.pageSize(), index.isComplete());
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private UnifiedHighlighter highlighter(org.apache.lucene.search.IndexSearcher searcher) {
+        return UnifiedHighlighter.builder(searcher, index.analyzer())
+                .withFieldMatcher(MessageIndex.F_ALL::equals)
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
+                .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
+                        BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_LENGTH, 0.5f))
+                .withMaxLength(50_000)
+                .build();
+    }
+
+    private static String pick(Map<String, String[]> highlights, String field, int i, Document d) {
+        String[] values = highlights.get(field);
+        if (values != null && values[i] != null) {
+            return values[i].replaceAll("\\s+", " ").strip();
+        }
+        String plain = d.get(field);
+        if (plain == null) {
+            return "";
+        }
+        plain = plain.replaceAll("\\s+", " ").strip();
+        if (field.equals(MessageIndex.F_BODY) && plain.length() > SNIPPET_LENGTH) {
+            plain = plain.substring(0, SNIPPET_LENGTH) + "…";
+        }
+        return escape(plain);
+    }
+
+    static String escape(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#x27;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private Set<Long> resolvePartners(long programId, PartnerFilter filter) {
+        Set<Long> ids = new HashSet<>();
+        host.partners().stream(programId, filter, p -> ids.add(p.id()));
+        return ids;
+    }
+
+    /** @return the index state and rebuild progress (account or platform admins) */
+    public RebuildProgress progress(CurrentUser actor) {
+        if (actor == null || !(actor.platformAdmin() || actor.can(Permissions.ADMINISTER))) {
+            throw new SecurityException("Administrators only");
+        }
+        return index.progress();
+    }
+
+    /**
+     * Rebuilds this node's index from the database (it serves every program, so platform admins only).
+     *
+     * @return whether a rebuild started (false when one is running)
+     */
+    public boolean rebuild(CurrentUser actor) {
+        if (actor == null || !actor.platformAdmin()) {
+            throw new SecurityException("Platform administrators only");
+        }
+        return index.startRebuild("requested by " + actor.email());
+    }
+
+    /** @return whether the actor may rebuild */
+    public static boolean mayRebuild(CurrentUser actor) {
+        return actor != null && actor.platformAdmin();
+    }
+
+    private void requireSearcher(CurrentUser actor) {
+        if (actor == null) {
+            throw new SecurityException("Not logged in");
+        }
+        if (actor.isPartner()) {
+            if (actor.partnerId() == null) {
+                throw new SecurityException("Partner members only");
+            }
+        } else if (!actor.can(Permissions.MESSAGING)) {
+            throw new SecurityException("Messaging permission required");
+        }
+        if (!host.features().isEnabled(actor.programId(), MessagingPlugin.FEATURE)) {
+            throw new SecurityException("Messaging is not part of this program's plan");
+        }
+    }
+
+    /** @return the index (admin page, tests) */
+    public MessageIndex index() {
+        return index;
+    }
+}
