@@ -33,6 +33,7 @@ import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -87,6 +88,7 @@ public final class MessageIndex implements Closeable {
     static final String F_STATE = "state";
     static final String F_ATTACHMENT = "att";
     static final String F_SENT = "sent";
+    static final String F_ORDER = "order";
     static final String F_ALL = "all";
     static final String F_FROM = "from";
     static final String F_PARTNER_NAME = "pname";
@@ -393,6 +395,7 @@ public final class MessageIndex implements Closeable {
         d.add(new StringField(F_STATE, m.state().name(), Field.Store.NO));
         d.add(new StringField(F_ATTACHMENT, m.attachmentNames().isEmpty() ? "0" : "1", Field.Store.NO));
         d.add(new LongField(F_SENT, m.sentAt().toEpochMilli(), Field.Store.YES));
+        d.add(new NumericDocValuesField(F_ORDER, m.id()));
 
         String body = HtmlToText.toText(m.body());
         d.add(new TextField(F_ALL, m.subject(), Field.Store.NO));
@@ -450,7 +453,9 @@ public final class MessageIndex implements Closeable {
     /** Runs the query and returns one page of top documents. */
     static TopDocs top(IndexSearcher searcher, Query query, SearchRequest.Sort sort, int n) throws IOException {
         if (sort == SearchRequest.Sort.DATE) {
-            Sort byDate = new Sort(LongField.newSortField(F_SENT, true, SortedNumericSelector.Type.MAX));
+            // newest first; the same instant: the higher id first, so pages stay stable
+            Sort byDate = new Sort(LongField.newSortField(F_SENT, true, SortedNumericSelector.Type.MAX),
+                    new SortField(F_ORDER, SortField.Type.LONG, true));
             return searcher.search(query, new TopFieldCollectorManager(byDate, n, null, EXACT_TOTAL_LIMIT, true));
         }
         return searcher.search(query, new TopScoreDocCollectorManager(n, null, EXACT_TOTAL_LIMIT, true));
