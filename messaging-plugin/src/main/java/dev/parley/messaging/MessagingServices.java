@@ -3,6 +3,7 @@ package dev.parley.messaging;
 import dev.parley.api.plugin.HostServices;
 import dev.parley.messaging.inbox.ConversationMapper;
 import dev.parley.messaging.inbox.InboxService;
+import dev.parley.messaging.search.MessageSearch;
 import org.apache.ibatis.io.Resources;
 import org.apache.ibatis.mapping.Environment;
 import org.apache.ibatis.session.Configuration;
@@ -16,6 +17,7 @@ public final class MessagingServices implements AutoCloseable {
     private final HostServices host;
     private final SqlSessionFactory sessions;
     private final InboxService inbox;
+    private volatile MessageSearch search;
 
     public MessagingServices(HostServices host) {
         this.host = host;
@@ -46,8 +48,34 @@ public final class MessagingServices implements AutoCloseable {
         return inbox;
     }
 
+    /**
+     * @return message search
+     * @throws IllegalStateException until the inbox's message source has been attached
+     */
+    public MessageSearch search() {
+        MessageSearch s = search;
+        if (s == null) {
+            throw new IllegalStateException("Message search has no message source yet");
+        }
+        return s;
+    }
+
+    /** Attaches and starts message search over a message source (the inbox's tables). */
+    public void startSearch(MessageSearch messageSearch) {
+        MessageSearch old = search;
+        search = messageSearch;
+        messageSearch.start();
+        if (old != null) {
+            old.close();
+        }
+    }
+
     @Override
     public void close() {
-        // nothing long-lived yet
+        MessageSearch s = search;
+        search = null;
+        if (s != null) {
+            s.close();
+        }
     }
 }

@@ -6,6 +6,9 @@ import dev.parley.api.ui.PageMount;
 import dev.parley.api.user.Permissions;
 import dev.parley.messaging.inbox.InboxPage;
 import dev.parley.messaging.portal.PortalMessagesPage;
+import dev.parley.messaging.search.MessageSearchPage;
+import dev.parley.messaging.search.PortalMessageSearchPage;
+import dev.parley.messaging.search.SearchIndexPage;
 import java.util.List;
 import org.pf4j.Extension;
 
@@ -16,7 +19,10 @@ public class MessagingUi implements dev.parley.api.ui.UiContribution {
     @Override
     public List<PageMount> pageMounts() {
         return List.of(new PageMount("/inbox", InboxPage.class),
-                new PageMount("/portal/messages", PortalMessagesPage.class));
+                new PageMount("/portal/messages", PortalMessagesPage.class),
+                new PageMount("/inbox/search", MessageSearchPage.class),
+                new PageMount("/inbox/search/index", SearchIndexPage.class),
+                new PageMount("/portal/messages/search", PortalMessageSearchPage.class));
     }
 
     @Override

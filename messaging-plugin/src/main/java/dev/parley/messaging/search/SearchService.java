@@ -52,7 +52,8 @@ public final class SearchService {
     public SearchResults search(CurrentUser actor, SearchRequest request) {
         requireSearcher(actor);
         ParsedQuery parsed = SearchQueryParser.parse(request.query());
-        if (parsed.isEmpty()) {
+        boolean inboxFilters = request.partners() != null || !request.states().isEmpty() || request.conversationId() != null;
+        if (parsed.isEmpty() && !inboxFilters) {
             return SearchResults.empty(request.pageSize(), index.isComplete());
         }
         SearchScope scope = SearchScope.of(actor);
@@ -63,7 +64,7 @@ public final class SearchService {
         Set<Long> unreadIds = parsed.unread() ? unread.unreadConversationIds(actor) : null;
         ZoneId zone = actor.zoneId() == null ? ZoneId.of("UTC") : actor.zoneId();
         Query text = queries.textQuery(parsed);
-        if (text == null && !parsed.hasFilters()) {
+        if (text == null && !parsed.hasFilters() && (!parsed.text().isEmpty() || !inboxFilters)) {
             return SearchResults.empty(request.pageSize(), index.isComplete()); // only punctuation: nothing to find
         }
         Query query = queries.build(new SearchQueryBuilder.Inputs(parsed, scope, request, partnerIds, unreadIds, zone));
