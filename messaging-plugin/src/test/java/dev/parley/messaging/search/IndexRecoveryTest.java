@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.api.testing.FixtureHost;
 import dev.parley.api.user.CurrentUser;
 import dev.parley.api.user.Permissions;
-import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -229,9 +228,5 @@ class IndexRecoveryTest {
         public List<MessageDocument> conversation(long conversationId) {
             return delegate.conversation(conversationId);
         }
-    }
-
-    @SuppressWarnings("unused")
-    private static void unused() throws IOException {
     }
 }
