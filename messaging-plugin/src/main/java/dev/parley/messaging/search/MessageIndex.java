@@ -171,6 +171,9 @@ public final class MessageIndex implements Closeable {
             deleteOtherVersions();
             deleteRecursively(rebuildDir);
             String problem = inspect();
+            if (problem == null) {
+                problem = outOfStep(committedChange());
+            }
             if (problem != null) {
                 LOG.warn("Search index {}: {}; rebuilding it from the database", indexDir, problem);
                 deleteRecursively(indexDir);
@@ -214,6 +217,27 @@ public final class MessageIndex implements Closeable {
             // CorruptIndexException, IndexFormatTooOldException/TooNewException, unreadable files, lock
             return "corrupt (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
         }
+    }
+
+    private long committedChange() throws IOException {
+        try (FSDirectory dir = FSDirectory.open(indexDir)) {
+            return Long.parseLong(SegmentInfos.readLatestCommit(dir).getUserData().getOrDefault(META_CHANGE, "0"));
+        }
+    }
+
+    /**
+     * @return why a healthy index cannot follow the change log from its position: the log was pruned
+     *         past it (the node was down too long), or it is ahead of the log (another database)
+     */
+    private String outOfStep(long change) {
+        long[] bounds = changes.bounds();
+        if (change > bounds[1]) {
+            return "ahead of the change log (another database?)";
+        }
+        if (bounds[0] > 0 && change < bounds[0] - 1) {
+            return "behind the change log (changes pruned)";
+        }
+        return null;
     }
 
     private Live openLive(Path path, boolean create) throws IOException {

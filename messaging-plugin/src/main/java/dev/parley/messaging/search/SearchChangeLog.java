@@ -137,14 +137,35 @@ public final class SearchChangeLog {
         }
     }
 
-    /** Deletes changes older than the instant (every node has applied them long ago); @return rows deleted */
+    /**
+     * Deletes changes older than the instant (every running node has applied them long ago). The newest
+     * change is always kept, so a node can tell a pruned log from a replaced database.
+     *
+     * @return rows deleted
+     */
     public int prune(Instant olderThan) {
+        long max = bounds()[1];
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("DELETE FROM msg_search_changes WHERE created_at < ?")) {
+                PreparedStatement ps = c.prepareStatement(
+                        "DELETE FROM msg_search_changes WHERE created_at < ? AND change_id < ?")) {
             ps.setTimestamp(1, utc(olderThan));
+            ps.setLong(2, max);
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot prune search changes: " + e.getMessage(), e);
+        }
+    }
+
+    /** @return the smallest and largest change id kept, {0, 0} when there is none */
+    public long[] bounds() {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT COALESCE(MIN(change_id), 0), COALESCE(MAX(change_id), 0) FROM msg_search_changes");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return new long[] {rs.getLong(1), rs.getLong(2)};
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read search changes: " + e.getMessage(), e);
         }
     }
 

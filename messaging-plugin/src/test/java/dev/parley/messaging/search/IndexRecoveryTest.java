@@ -131,6 +131,49 @@ class IndexRecoveryTest {
     }
 
     @Test
+    void aNodeBehindAPrunedChangeLogIsRebuilt() throws Exception {
+        f.index.close();
+        for (int i = 0; i < 3; i++) {
+            f.store.save(f.corpus().get(0)); // changes the stopped node never applied (after the 13 of the corpus)
+        }
+        f.host.mutableClock().advance(java.time.Duration.ofDays(8));
+        f.store.save(f.corpus().get(1));
+        assertEquals(13 + 3, f.changes.prune(f.host.clock().instant().minus(java.time.Duration.ofDays(7))));
+        try (MessageIndex index = reopen()) {
+            index.awaitRebuild();
+            assertEquals("behind the change log (changes pruned)", index.progress().reason());
+            assertGolden(index);
+        }
+    }
+
+    @Test
+    void anIndexAheadOfTheChangeLogIsRebuilt() throws Exception {
+        f.store.save(f.corpus().get(0));
+        f.index.catchUp();
+        f.index.close();
+        try (java.sql.Connection c = f.host.dataSource().getConnection(); java.sql.Statement st = c.createStatement()) {
+            st.execute("DELETE FROM msg_search_changes"); // as after restoring another database
+        }
+        try (MessageIndex index = reopen()) {
+            index.awaitRebuild();
+            assertEquals("ahead of the change log (another database?)", index.progress().reason());
+            assertGolden(index);
+        }
+    }
+
+    @Test
+    void aHealthyIndexIsNotRebuilt() throws Exception {
+        f.store.save(f.corpus().get(0));
+        f.index.catchUp();
+        f.index.close();
+        try (MessageIndex index = reopen()) {
+            assertNull(index.progress().reason());
+            assertNull(index.progress().startedAt());
+            assertGolden(index);
+        }
+    }
+
+    @Test
     void searchesWorkWhileTheInitialRebuildRuns() throws Exception {
         f.index.close();
         MessageIndex.deleteRecursively(f.index.indexDirectory());
