@@ -41,29 +41,49 @@ public final class HtmlToText {
         if (markup == null || markup.isEmpty()) {
             return "";
         }
-        String s = markup.replace("\r\n", "\n").replace('\r', '\n');
-        s = COMMENT.matcher(s).replaceAll(" ");
-        s = SCRIPT.matcher(s).replaceAll(" ");
-        s = LIQUID.matcher(s).replaceAll(" ");
-        s = IMG_ALT.matcher(s).replaceAll(" $1 ");
-        s = BLOCK_TAG.matcher(s).replaceAll("\n");
-        s = TAG.matcher(s).replaceAll("");
-        s = MD_FENCE.matcher(s).replaceAll("");
-        s = MD_IMAGE.matcher(s).replaceAll("$1");
-        s = MD_LINK.matcher(s).replaceAll("$1");
-        s = MD_HEADING.matcher(s).replaceAll("");
-        s = MD_QUOTE.matcher(s).replaceAll("");
+        String s = markup.indexOf('\r') >= 0 ? markup.replace("\r\n", "\n").replace('\r', '\n') : markup;
+        if (s.indexOf('<') >= 0) {
+            s = COMMENT.matcher(s).replaceAll(" ");
+            s = SCRIPT.matcher(s).replaceAll(" ");
+            s = IMG_ALT.matcher(s).replaceAll(" $1 ");
+            s = BLOCK_TAG.matcher(s).replaceAll("\n");
+            s = TAG.matcher(s).replaceAll("");
+        }
+        if (s.indexOf('{') >= 0) {
+            s = LIQUID.matcher(s).replaceAll(" ");
+        }
+        if (s.indexOf('`') >= 0 || s.indexOf('~') >= 0) {
+            s = MD_FENCE.matcher(s).replaceAll("");
+        }
+        if (s.indexOf('[') >= 0) {
+            s = MD_IMAGE.matcher(s).replaceAll("$1");
+            s = MD_LINK.matcher(s).replaceAll("$1");
+        }
+        if (s.indexOf('#') >= 0) {
+            s = MD_HEADING.matcher(s).replaceAll("");
+        }
+        if (s.indexOf('>') >= 0) {
+            s = MD_QUOTE.matcher(s).replaceAll("");
+        }
         s = MD_BULLET.matcher(s).replaceAll("");
-        for (int i = 0; i < 3; i++) {
-            String before = s;
-            s = MD_EMPHASIS.matcher(s).replaceAll("$2");
-            if (s.equals(before)) {
-                break;
+        if (s.indexOf('*') >= 0 || s.indexOf('_') >= 0 || s.indexOf('~') >= 0) {
+            for (int i = 0; i < 3; i++) {
+                String before = s;
+                s = MD_EMPHASIS.matcher(s).replaceAll("$2");
+                if (s.equals(before)) {
+                    break;
+                }
             }
         }
-        s = MD_CODE.matcher(s).replaceAll("$1");
-        s = MD_ESCAPE.matcher(s).replaceAll("$1");
-        s = decodeEntities(s);
+        if (s.indexOf('`') >= 0) {
+            s = MD_CODE.matcher(s).replaceAll("$1");
+        }
+        if (s.indexOf('\\') >= 0) {
+            s = MD_ESCAPE.matcher(s).replaceAll("$1");
+        }
+        if (s.indexOf('&') >= 0) {
+            s = decodeEntities(s);
+        }
         s = SPACES.matcher(s).replaceAll(" ");
         s = BLANK_LINES.matcher(s).replaceAll("\n");
         return s.strip();

@@ -7,14 +7,11 @@ import dev.parley.api.user.Permissions;
 import dev.parley.messaging.MessagingPlugin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.text.BreakIterator;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.StoredFields;
@@ -22,9 +19,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
 /**
  * Message search for brand users and partner members. Checks the actor (permission, plan feature),
@@ -68,6 +62,7 @@ public final class SearchService {
             return SearchResults.empty(request.pageSize(), index.isComplete()); // only punctuation: nothing to find
         }
         Query query = queries.build(new SearchQueryBuilder.Inputs(parsed, scope, request, partnerIds, unreadIds, zone));
+        Highlighter marks = new Highlighter(index.analyzer(), parsed);
         try {
             return index.withSearcher(searcher -> {
                 int from = request.page() * request.pageSize();
@@ -78,19 +73,17 @@ public final class SearchService {
                 for (int i = 0; i < count; i++) {
                     docIds[i] = all[from + i].doc;
                 }
-                Map<String, String[]> highlights = text == null || count == 0 ? Map.of()
-                        : highlighter(searcher).highlightFields(
-                                new String[] {MessageIndex.F_SUBJECT, MessageIndex.F_BODY}, text, docIds, new int[] {1, 1});
                 StoredFields stored = searcher.storedFields();
                 List<SearchHit> hits = new ArrayList<>(count);
                 for (int i = 0; i < count; i++) {
                     Document d = stored.document(docIds[i]);
-                    String subject = pick(highlights, MessageIndex.F_SUBJECT, i, d);
-                    String snippet = pick(highlights, MessageIndex.F_BODY, i, d);
+                    String subject = d.get(MessageIndex.F_SUBJECT);
+                    String body = d.get(MessageIndex.F_BODY);
                     String conv = d.get(MessageIndex.F_CONV);
                     hits.add(new SearchHit(MessageDocument.Kind.valueOf(d.get(MessageIndex.F_KIND)),
                             d.getField(MessageIndex.F_ID).numericValue().longValue(),
-                            conv == null ? null : Long.valueOf(conv), subject, snippet, d.get(MessageIndex.F_SENDER),
+                            conv == null ? null : Long.valueOf(conv), marks.whole(subject == null ? "" : subject),
+                            marks.snippet(body == null ? "" : body, SNIPPET_LENGTH), d.get(MessageIndex.F_SENDER),
                             d.get(MessageIndex.F_PARTNERS), MessageDocument.Channel.valueOf(d.get(MessageIndex.F_CHANNEL)),
                             Instant.ofEpochMilli(d.getField(MessageIndex.F_SENT).numericValue().longValue())));
                 }
@@ -101,32 +94,6 @@ public final class SearchService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private UnifiedHighlighter highlighter(org.apache.lucene.search.IndexSearcher searcher) {
-        return UnifiedHighlighter.builder(searcher, index.analyzer())
-                .withFieldMatcher(MessageIndex.F_ALL::equals)
-                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
-                .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
-                        BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_LENGTH, 0.5f))
-                .withMaxLength(50_000)
-                .build();
-    }
-
-    private static String pick(Map<String, String[]> highlights, String field, int i, Document d) {
-        String[] values = highlights.get(field);
-        if (values != null && values[i] != null) {
-            return values[i].replaceAll("\\s+", " ").strip();
-        }
-        String plain = d.get(field);
-        if (plain == null) {
-            return "";
-        }
-        plain = plain.replaceAll("\\s+", " ").strip();
-        if (field.equals(MessageIndex.F_BODY) && plain.length() > SNIPPET_LENGTH) {
-            plain = plain.substring(0, SNIPPET_LENGTH) + "…";
-        }
-        return escape(plain);
     }
 
     static String escape(String s) {

@@ -37,7 +37,6 @@ class ShadedJarIT {
                     .readAllBytes());
             assertTrue(codecs.contains("org.apache.lucene.codecs.lucene912.Lucene912Codec"), codecs);
             assertTrue(j.getEntry("org/apache/lucene/analysis/cjk/CJKBigramFilter.class") != null);
-            assertTrue(j.getEntry("org/apache/lucene/search/uhighlight/UnifiedHighlighter.class") != null);
             assertTrue(j.getEntry("dev/parley/messaging/db/V100__search_changes.sql") != null);
             assertEquals("true", j.getManifest().getMainAttributes().getValue("Multi-Release"));
         }
