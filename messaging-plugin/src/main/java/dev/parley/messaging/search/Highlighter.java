@@ -21,7 +21,7 @@ import org.apache.lucene.util.BytesRef;
 final class Highlighter {
 
     /** Longest text analyzed; later matches are not looked for. */
-    static final int MAX_ANALYZED = 20_000;
+    static final int MAX_ANALYZED = 8_000;
 
     private final Analyzer analyzer;
     private final List<List<String>> sequences = new ArrayList<>();

@@ -75,7 +75,7 @@ public final class MessageIndex implements Closeable {
     /** Version of the index layout (fields, analysis). Bump it and every node rebuilds at start. */
     public static final int VERSION = 1;
     /** Totals are exact up to this many hits. */
-    public static final int EXACT_TOTAL_LIMIT = 10_000;
+    public static final int EXACT_TOTAL_LIMIT = 1_000;
 
     static final String F_KEY = "key";
     static final String F_KIND = "kind";
@@ -241,11 +241,17 @@ public final class MessageIndex implements Closeable {
     }
 
     private Live openLive(Path path, boolean create) throws IOException {
+        return openLive(path, create, false);
+    }
+
+    /** @param bulk for a rebuild: a larger buffer and no compound files while flushing (fewer, cheaper flushes) */
+    private Live openLive(Path path, boolean create, boolean bulk) throws IOException {
         Files.createDirectories(path);
         FSDirectory dir = FSDirectory.open(path);
         IndexWriterConfig config = new IndexWriterConfig(analyzer)
                 .setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
-                .setRAMBufferSizeMB(48)
+                .setRAMBufferSizeMB(bulk ? 128 : 48)
+                .setUseCompoundFile(!bulk)
                 .setCommitOnClose(false);
         IndexWriter writer = new IndexWriter(dir, config);
         return new Live(dir, writer, new SearcherManager(writer, true, true, new SearcherFactory()));
@@ -392,7 +398,7 @@ public final class MessageIndex implements Closeable {
     static Document toDocument(MessageDocument m) {
         Document d = new Document();
         d.add(new StringField(F_KEY, m.key(), Field.Store.YES));
-        d.add(new StringField(F_KIND, m.kind().name(), Field.Store.YES));
+        d.add(new StoredField(F_KIND, m.kind().name()));
         d.add(new StoredField(F_ID, m.id()));
         if (m.conversationId() != null) {
             d.add(new StringField(F_CONV, m.conversationId().toString(), Field.Store.YES));
@@ -552,7 +558,7 @@ public final class MessageIndex implements Closeable {
         long total = source.count();
         lastRebuild = new RebuildProgress(true, 0, total, reason, started, null, null, 0, 0);
         deleteRecursively(rebuildDir);
-        Live building = openLive(rebuildDir, true);
+        Live building = openLive(rebuildDir, true, true);
         boolean swapped = false;
         try {
             addAll(building.writer(), total, reason, started);
@@ -571,19 +577,20 @@ public final class MessageIndex implements Closeable {
         lastRebuild = new RebuildProgress(false, rebuildDone.get(), total, reason, started, clock.instant(), null, 0, 0);
     }
 
-    /** Streams the source into the writer: this thread reads, a second one analyzes alongside. */
+    /** Streams the source into the writer: this thread reads and indexes every other message, a second one the rest. */
     private void addAll(IndexWriter writer, long total, String reason, Instant started) throws Exception {
-        Document poison = new Document();
-        BlockingQueue<Document> queue = new ArrayBlockingQueue<>(2048);
+        MessageDocument poison = MessageDocument.bulk(-1, -1, null, null, "", "", "", null, null,
+                MessageDocument.Channel.APP, Instant.EPOCH);
+        BlockingQueue<MessageDocument> queue = new ArrayBlockingQueue<>(1024);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread helper = new Thread(() -> {
             try {
                 while (true) {
-                    Document d = queue.take();
-                    if (d == poison) {
+                    MessageDocument m = queue.take();
+                    if (m == poison) {
                         return;
                     }
-                    writer.addDocument(d);
+                    writer.addDocument(toDocument(m));
                     rebuildDone.incrementAndGet();
                 }
             } catch (Throwable e) {
@@ -602,10 +609,9 @@ public final class MessageIndex implements Closeable {
                 if (closing) {
                     throw new IllegalStateException("Search index closing: rebuild abandoned");
                 }
-                Document d = toDocument(m);
                 try {
-                    if ((n[0]++ & 1) == 0 || !queue.offer(d)) {
-                        writer.addDocument(d);
+                    if ((n[0]++ & 1) == 0 || !queue.offer(m)) {
+                        writer.addDocument(toDocument(m));
                         rebuildDone.incrementAndGet();
                     }
                 } catch (IOException e) {

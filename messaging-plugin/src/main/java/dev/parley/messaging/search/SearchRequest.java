@@ -22,7 +22,7 @@ public record SearchRequest(String query, Sort sort, int page, int pageSize, Par
     /** Largest page size. */
     public static final int MAX_PAGE_SIZE = 100;
     /** Deepest page reachable (deep paging costs; refine the query instead). */
-    public static final int MAX_PAGE = 99;
+    public static final int MAX_PAGE = 49;
 
     /** Orders of results. */
     public enum Sort { RELEVANCE, DATE }
