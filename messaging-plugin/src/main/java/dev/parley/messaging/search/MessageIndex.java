@@ -55,6 +55,7 @@ import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -213,6 +214,9 @@ public final class MessageIndex implements Closeable {
                 }
             }
             return null;
+        } catch (LockObtainFailedException e) {
+            // another process (a second host instance sharing the data folder?) writes this index: never wipe it
+            throw new IllegalStateException("The search index in " + indexDir + " is in use by another process", e);
         } catch (IOException | RuntimeException e) {
             // CorruptIndexException, IndexFormatTooOldException/TooNewException, unreadable files, lock
             return "corrupt (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";

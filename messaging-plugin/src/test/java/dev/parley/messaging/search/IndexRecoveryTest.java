@@ -162,6 +162,16 @@ class IndexRecoveryTest {
     }
 
     @Test
+    void anIndexLockedByAnotherWriterIsLeftAlone() throws Exception {
+        // f.index is open and holds the write lock, as a second host instance on the same folder would find it
+        MessageIndex second = new MessageIndex(f.indexRoot(), f.store, f.changes, f.host.clock());
+        IllegalStateException e = assertThrows(IllegalStateException.class, second::open);
+        assertTrue(e.getMessage().contains("in use by another process"), e.getMessage());
+        f.index.catchUp();
+        assertGolden(f.index);
+    }
+
+    @Test
     void aHealthyIndexIsNotRebuilt() throws Exception {
         f.store.save(f.corpus().get(0));
         f.index.catchUp();
