@@ -39,7 +39,7 @@ public class BrandSearchPanel extends SearchPanel {
         super(id, parameters);
         tag.setObject(parameters.get("tag").toOptionalString());
         status.setObject(valid(parameters.get("status").toOptionalString(), STATUSES));
-        manager.setObject(parameters.get("manager").toOptionalLong());
+        manager.setObject(number(parameters, "manager"));
         state.setObject(valid(parameters.get("state").toOptionalString(), STATES));
     }
 

@@ -119,7 +119,7 @@ public final class MessageIndex implements Closeable {
     private volatile Live live;
     private volatile RebuildProgress lastRebuild = new RebuildProgress(false, 0, 0, null, null, null, null, 0, 0);
     private volatile boolean complete;
-    private ScheduledExecutorService background;
+    private volatile ScheduledExecutorService background;
     private volatile boolean dirty;
     private volatile boolean closing;
     private Instant lastCommit = Instant.EPOCH;
@@ -160,6 +160,21 @@ public final class MessageIndex implements Closeable {
             return t;
         });
         background.scheduleWithFixedDelay(this::tick, 200, 200, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Asks the background follower to look at the change log now instead of at its next tick; writers
+     * may call it after their transaction committed. Does nothing without background threads.
+     */
+    public void poke() {
+        ScheduledExecutorService bg = background;
+        if (bg != null && !bg.isShutdown()) {
+            try {
+                bg.execute(this::tick);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // shutting down
+            }
+        }
     }
 
     /**

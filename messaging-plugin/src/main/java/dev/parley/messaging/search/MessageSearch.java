@@ -42,6 +42,11 @@ public final class MessageSearch implements AutoCloseable {
         }
     }
 
+    /** Tells this node's follower that a transaction with search changes committed (it looks at once). */
+    public void changed() {
+        index.poke();
+    }
+
     /** @return where writers record changes, inside their transaction */
     public SearchChangeLog changes() {
         return changes;

@@ -47,7 +47,7 @@ public abstract class SearchPanel extends Panel {
 
     /** @return the request for the parameters (the subclass adds its inbox filters) */
     protected SearchRequest request(PageParameters p) {
-        return new SearchRequest(p.get("q").toString(""), sort(p), p.get("page").toInt(1) - 1, PAGE_SIZE, null, null, null);
+        return new SearchRequest(p.get("q").toString(""), sort(p), pageNumber(p) - 1, PAGE_SIZE, null, null, null);
     }
 
     /** Adds the subclass's filter fields to the form; their values go to the parameters on submit. */
@@ -60,6 +60,21 @@ public abstract class SearchPanel extends Panel {
 
     /** @return the address of the conversation at the message, or {@code null} when there is none to open */
     protected abstract String conversationPath(SearchHit hit);
+
+    /** @return the page number (1-based) in the address; anything else is page 1 */
+    static int pageNumber(PageParameters p) {
+        Long n = number(p, "page");
+        return n == null ? 1 : (int) Math.max(1, Math.min(n, SearchRequest.MAX_PAGE + 1));
+    }
+
+    /** @return the parameter as a number, or {@code null} when it is missing or not a number */
+    static Long number(PageParameters p, String name) {
+        String v = p.get(name).toString(null);
+        if (v == null || !v.matches("-?\\d{1,18}")) {
+            return null;
+        }
+        return Long.valueOf(v);
+    }
 
     static SearchRequest.Sort sort(PageParameters p) {
         return "date".equals(p.get("sort").toString("")) ? SearchRequest.Sort.DATE : SearchRequest.Sort.RELEVANCE;
@@ -183,7 +198,7 @@ public abstract class SearchPanel extends Panel {
             }
         });
 
-        int page = Math.max(1, parameters.get("page").toInt(1));
+        int page = pageNumber(parameters);
         PageParameters prev = new PageParameters(parameters).set("page", page - 1);
         PageParameters next = new PageParameters(parameters).set("page", page + 1);
         add(new BookmarkablePageLink<Void>("prev", searchPage(), prev) {

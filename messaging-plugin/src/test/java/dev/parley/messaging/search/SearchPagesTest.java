@@ -156,6 +156,29 @@ class SearchPagesTest {
     }
 
     @Test
+    void garbageInTheAddressIsIgnored() {
+        f.host.actAs(f.acmeManager());
+        tester.startPage(MessageSearchPage.class, new PageParameters().set("q", "paypal").set("page", "abc")
+                .set("manager", "x").set("status", "NOPE").set("state", "<b>").set("sort", "sideways"));
+        tester.assertRenderedPage(MessageSearchPage.class);
+        assertTrue(tester.getLastResponseAsString().contains("<mark>PayPal</mark>"));
+        tester.startPage(MessageSearchPage.class, new PageParameters().set("q", "paypal").set("page", "-5"));
+        assertTrue(tester.getLastResponseAsString().contains("<mark>PayPal</mark>"));
+    }
+
+    @Test
+    void theSearchBoxOpensTheSearchPage() {
+        f.host.actAs(f.member(f.mia, f.acme.id()));
+        tester.startComponentInPage(new SearchBoxPanel("box", PortalMessageSearchPage.class));
+        FormTester form = tester.newFormTester("box:form");
+        form.setValue("q", " spotlight ");
+        form.submit();
+        tester.assertRenderedPage(PortalMessageSearchPage.class);
+        assertEquals("spotlight", tester.getLastRenderedPage().getPageParameters().get("q").toString());
+        assertTrue(tester.getLastResponseAsString().contains("Creator <mark>spotlight</mark>"));
+    }
+
+    @Test
     void adminsSeeTheIndexAndPlatformAdminsRebuildIt() {
         CurrentUser accountAdmin = FixtureHost.brandUser(3, f.acme.id(), "Ada Admin", Permissions.ADMINISTER);
         f.host.actAs(accountAdmin);
