@@ -19,11 +19,13 @@ import org.apache.wicket.markup.html.form.Form;
 import org.apache.wicket.model.IModel;
 import org.apache.wicket.model.LoadableDetachableModel;
 import org.apache.wicket.model.StringResourceModel;
+import org.apache.wicket.request.http.flow.AbortWithHttpErrorCodeException;
 import org.apache.wicket.request.mapper.parameter.PageParameters;
 
 /**
  * The search index of this host instance: documents, change-log position, and the progress of the
- * running or last rebuild (refreshed every second). Platform admins can start a rebuild.
+ * running or last rebuild (refreshed every second), and a rebuild button. The index serves every
+ * program, so only platform admins may open it (others get 403).
  */
 @PageAccess(area = Area.BRAND, permission = Permissions.ADMINISTER)
 public class SearchIndexPage extends ParleyPage {
@@ -41,6 +43,9 @@ public class SearchIndexPage extends ParleyPage {
     @Override
     protected void onInitialize() {
         super.onInitialize();
+        if (!SearchService.mayAdminister(user())) {
+            throw new AbortWithHttpErrorCodeException(403);
+        }
         IModel<RebuildProgress> progress = LoadableDetachableModel.of(
                 () -> MessagingPlugin.get().services().search().service().progress(user()));
         ZoneId zone = user().zoneId();
@@ -77,12 +82,6 @@ public class SearchIndexPage extends ParleyPage {
         });
         Form<Void> rebuild = new Form<>("rebuild") {
             private static final long serialVersionUID = 1L;
-
-            @Override
-            protected void onConfigure() {
-                super.onConfigure();
-                setVisible(SearchService.mayRebuild(user()));
-            }
 
             @Override
             protected void onSubmit() {

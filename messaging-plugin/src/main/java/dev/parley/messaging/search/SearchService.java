@@ -118,10 +118,12 @@ public final class SearchService {
         return ids;
     }
 
-    /** @return the index state and rebuild progress (account or platform admins) */
+    /**
+     * @return the index state and rebuild progress; the index serves every program, so platform admins only
+     */
     public RebuildProgress progress(CurrentUser actor) {
-        if (actor == null || !(actor.platformAdmin() || actor.can(Permissions.ADMINISTER))) {
-            throw new SecurityException("Administrators only");
+        if (!mayAdminister(actor)) {
+            throw new SecurityException("Platform administrators only");
         }
         return index.progress();
     }
@@ -132,15 +134,15 @@ public final class SearchService {
      * @return whether a rebuild started (false when one is running)
      */
     public boolean rebuild(CurrentUser actor) {
-        if (actor == null || !actor.platformAdmin()) {
+        if (!mayAdminister(actor)) {
             throw new SecurityException("Platform administrators only");
         }
         return index.startRebuild("requested by " + actor.email());
     }
 
-    /** @return whether the actor may rebuild */
-    public static boolean mayRebuild(CurrentUser actor) {
-        return actor != null && actor.platformAdmin();
+    /** @return whether the actor may see and rebuild the index (platform admins) */
+    public static boolean mayAdminister(CurrentUser actor) {
+        return actor != null && actor.isBrand() && actor.platformAdmin();
     }
 
     private void requireSearcher(CurrentUser actor) {
