@@ -78,11 +78,19 @@ public final class SearchChangeLog {
 
     /** Appends a change in the caller's transaction. */
     public void append(Connection tx, Kind kind, long entityId) throws SQLException {
+        record(tx, kind, entityId, clock.instant());
+    }
+
+    /**
+     * Appends a change in the caller's transaction, for writers that hold no {@code SearchChangeLog}
+     * (e.g. a MyBatis service: {@code record(session.getConnection(), Kind.MESSAGE, id, now)}).
+     */
+    public static void record(Connection tx, Kind kind, long entityId, Instant at) throws SQLException {
         try (PreparedStatement ps = tx.prepareStatement(
                 "INSERT INTO msg_search_changes (kind, entity_id, created_at) VALUES (?, ?, ?)")) {
             ps.setString(1, String.valueOf(kind.code));
             ps.setLong(2, entityId);
-            ps.setTimestamp(3, utc(clock.instant()));
+            ps.setTimestamp(3, utc(at));
             ps.executeUpdate();
         }
     }
