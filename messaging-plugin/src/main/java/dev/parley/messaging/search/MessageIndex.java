@@ -184,9 +184,9 @@ public final class MessageIndex implements Closeable {
     public void open() {
         try {
             Files.createDirectories(versionDir);
+            String problem = inspect(); // first: it refuses an index another process holds
             deleteOtherVersions();
-            deleteRecursively(rebuildDir);
-            String problem = inspect();
+            deleteRecursively(rebuildDir); // an unfinished rebuild of an earlier run
             if (problem == null) {
                 problem = outOfStep(committedChange());
             }
