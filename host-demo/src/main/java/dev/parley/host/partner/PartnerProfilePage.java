@@ -53,7 +53,7 @@ public class PartnerProfilePage extends HostPage {
         Partner partner = directory.partner(u.programId(), partnerId).orElseThrow(Http::notFound);
         add(new Label("name", partner.name()));
         add(new Label("email", partner.email()));
-        add(new Label("status", partner.status().name()));
+        add(new Label("status", dev.parley.host.web.EnumLabels.label("status", partner.status())));
         add(new Label("tags", String.join(", ", partner.tags())));
         add(new Label("manager", partner.managerName() == null ? "—" : partner.managerName()));
         var performance = directory.performance(u.programId(), partnerId, PerformancePeriod.lastMonth(host().clock()));
@@ -96,7 +96,8 @@ public class PartnerProfilePage extends HostPage {
             }
         };
         form.setVisible(u.can(Permissions.MANAGE_PARTNERS));
-        form.add(new DropDownChoice<>("statusChoice", status, Arrays.asList(PartnershipStatus.values())).setRequired(true));
+        form.add(new DropDownChoice<>("statusChoice", status, Arrays.asList(PartnershipStatus.values()),
+                dev.parley.host.web.EnumLabels.<PartnershipStatus>renderer("status")).setRequired(true));
         form.add(new DropDownChoice<>("managerChoice", manager, directory.managers(u.programId()),
                 new ChoiceRenderer<>("name", "id")).setNullValid(true));
         add(form);

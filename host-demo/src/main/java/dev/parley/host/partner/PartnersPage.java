@@ -101,7 +101,8 @@ public class PartnersPage extends HostPage {
             }
         }.setLabel(Model.of("Search")));
         form.add(new DropDownChoice<>("status", statusModel,
-                Arrays.stream(PartnershipStatus.values()).map(Enum::name).toList()).setNullValid(true));
+                Arrays.stream(PartnershipStatus.values()).map(Enum::name).toList(),
+                dev.parley.host.web.EnumLabels.<String>renderer("status")).setNullValid(true));
         form.add(new DropDownChoice<>("tag", tagModel, directory.tags(u.programId())).setNullValid(true));
         form.add(new DropDownChoice<>("manager", managerModel, directory.managers(u.programId()),
                 new ChoiceRenderer<>("name", "id")).setNullValid(true));
@@ -119,7 +120,7 @@ public class PartnersPage extends HostPage {
                 link.add(new Label("name", partner.name()));
                 item.add(link);
                 item.add(new Label("email", partner.email()));
-                item.add(new Label("status", partner.status().name()));
+                item.add(new Label("status", dev.parley.host.web.EnumLabels.label("status", partner.status())));
                 item.add(new Label("tags", String.join(", ", partner.tags())));
                 item.add(new Label("manager", partner.managerName() == null ? "—" : partner.managerName()));
             }

@@ -124,7 +124,8 @@ public class PlanMatrixPage extends HostPage {
             protected void populateItem(ListItem<ProgramRow> item) {
                 ProgramRow p = item.getModelObject();
                 item.add(new Label("name", p.name));
-                item.add(new DropDownChoice<>("plan", new PropertyModel<>(p, "plan"), planKeys).setRequired(true)
+                item.add(new DropDownChoice<>("plan", new PropertyModel<>(p, "plan"), planKeys,
+                        dev.parley.host.web.EnumLabels.<String>renderer("plan")).setRequired(true)
                         .setLabel(Model.of(p.name)));
             }
         }.setReuseItems(true));

@@ -30,7 +30,7 @@ public class PortalDashboardPage extends HostPage {
         Partner partner = partners.partner(u.programId(), u.partnerId()).orElseThrow();
         add(new SlotView("slot", HostSlot.PARTNER_DASHBOARD_TOP, new SlotContext(u, u.programId(), u.partnerId(), u.userId())));
         add(new Label("partnerName", partner.name()));
-        add(new Label("status", partner.status().name()));
+        add(new Label("status", dev.parley.host.web.EnumLabels.label("status", partner.status())));
         var performance = partners.performance(u.programId(), u.partnerId(), PerformancePeriod.lastMonth(host().clock()));
         add(new Label("revenue", performance.revenue().toPlainString()));
         add(new Label("conversions", performance.conversions()));

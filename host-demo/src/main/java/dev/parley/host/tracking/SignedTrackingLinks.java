@@ -35,6 +35,13 @@ public final class SignedTrackingLinks implements TrackingLinks {
         return baseUrl + "/t/" + offerId + "/" + partnerId + "/" + sign(offerId + ":" + partnerId);
     }
 
+    /** @return whether the signature is the one this host gives that offer and partner */
+    public boolean isValid(long offerId, long partnerId, String signature) {
+        String expected = sign(offerId + ":" + partnerId);
+        return signature != null && java.security.MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                signature.getBytes(StandardCharsets.US_ASCII));
+    }
+
     private String sign(String value) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

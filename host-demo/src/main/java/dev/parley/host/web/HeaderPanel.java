@@ -46,7 +46,7 @@ public class HeaderPanel extends Panel {
     @Override
     protected void onInitialize() {
         super.onInitialize();
-        Optional<CurrentUser> user = HostSession.currentUserIfAny();
+        Optional<CurrentUser> user = userOrNobody();
         add(new Label("program", programName(user)));
         IModel<List<NavItem>> items = LoadableDetachableModel.of(this::navigation);
         add(new ListView<>("nav", items) {
@@ -139,13 +139,22 @@ public class HeaderPanel extends Panel {
         };
     }
 
+    /** The header also renders on error pages, e.g. while the database is unreachable: then without a user. */
+    private static Optional<CurrentUser> userOrNobody() {
+        try {
+            return HostSession.currentUserIfAny();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     private static String programName(Optional<CurrentUser> user) {
         return user.flatMap(u -> HostApplication.get().host().partners().program(u.programId()))
                 .map(p -> p.name()).orElse("Parley");
     }
 
     private List<NavItem> navigation() {
-        Optional<CurrentUser> current = HostSession.currentUserIfAny();
+        Optional<CurrentUser> current = userOrNobody();
         if (current.isEmpty()) {
             return List.of();
         }

@@ -20,6 +20,7 @@ import dev.parley.host.plugin.PluginPageMapper;
 import dev.parley.host.plugin.PluginRegistry;
 import dev.parley.host.portal.PortalDashboardPage;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.wicket.Component;
@@ -53,9 +54,12 @@ public class HostApplication extends WebApplication implements HostUi {
 
     private static final ResourceReference BOOTSTRAP = new WebjarCssReference("bootstrap/5.3.3/dist/css/bootstrap.min.css");
     private static final ResourceReference HOST_CSS = new CssResourceReference(HostApplication.class, "host.css");
+    private static final ResourceReference HOST_JS = new org.apache.wicket.request.resource.JavaScriptResourceReference(
+            HostApplication.class, "parley.js");
 
     private final ParleyHost host;
     private final Set<String> mountedPaths = ConcurrentHashMap.newKeySet();
+    private final List<Mount> mounts = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public HostApplication(ParleyHost host) {
         this.host = host;
@@ -86,22 +90,47 @@ public class HostApplication extends WebApplication implements HostUi {
         getMarkupSettings().setStripWicketTags(true);
         getStoreSettings().setFileStoreFolder(host.config().dataDir().resolve("pagestore").toFile());
         useUtf8Properties();
+        // Bootstrap draws form controls (select arrows, checkboxes) with data: SVG images.
+        getCspSettings().blocking().add(org.apache.wicket.csp.CSPDirective.IMG_SRC, "data:");
 
+        getComponentInstantiationListeners().add(new InlineValidation());
         getSecuritySettings().setAuthorizationStrategy(new HostAuthorization(registry, host.plans()));
         getRequestCycleListeners().add(new ResourceIsolationRequestCycleListener());
         getRequestCycleListeners().add(new InactivePluginGuard(registry));
+        getRequestCycleListeners().add(new DatabaseOutageListener());
 
-        mountPage("/login", LoginPage.class);
-        mountPage("/dashboard", BrandDashboardPage.class);
-        mountPage("/partners", PartnersPage.class);
-        mountPage("/partners/${partnerId}", PartnerProfilePage.class);
-        mountPage("/portal", PortalDashboardPage.class);
-        mountPage("/settings", SettingsPage.class);
-        mountPage("/settings/plans", PlanMatrixPage.class);
-        mountPage("/settings/roles", RolesPage.class);
-        mountPage("/settings/plugins", PluginsPage.class);
-        mountPage("/settings/outbox", OutboxPage.class);
+        mountHostPage("/login", LoginPage.class);
+        mountHostPage("/dashboard", BrandDashboardPage.class);
+        mountHostPage("/partners", PartnersPage.class);
+        mountHostPage("/partners/${partnerId}", PartnerProfilePage.class);
+        mountHostPage("/portal", PortalDashboardPage.class);
+        mountHostPage("/settings", SettingsPage.class);
+        mountHostPage("/settings/plans", PlanMatrixPage.class);
+        mountHostPage("/settings/roles", RolesPage.class);
+        mountHostPage("/settings/plugins", PluginsPage.class);
+        mountHostPage("/settings/outbox", OutboxPage.class);
+        mountHostPage("/t/${offer}/${partner}/${signature}", dev.parley.host.tracking.TrackedClickPage.class);
         registry.onPluginStarted(this::mountPluginPages);
+    }
+
+    private void mountHostPage(String path, Class<? extends Page> page) {
+        mountPage(path, page);
+        mounts.add(new Mount(path, page.getName(), "host"));
+    }
+
+    /** @return every URL this application mounted, host and plugin, for the access-matrix test */
+    public List<Mount> mounts() {
+        return List.copyOf(mounts);
+    }
+
+    /**
+     * A mounted URL.
+     *
+     * @param path mount path, possibly with placeholders such as ${partnerId}
+     * @param target page or resource class name
+     * @param owner "host" or the plugin id
+     */
+    public record Mount(String path, String target, String owner) {
     }
 
     /** Reads every .properties file as UTF-8, so the Chinese texts can be written as they are. */
@@ -117,11 +146,13 @@ public class HostApplication extends WebApplication implements HostUi {
         for (PageMount m : host.registry().mounts(pluginId)) {
             if (mountedPaths.add(m.path())) {
                 mount(new PluginPageMapper(m.path(), m.pageClass(), pluginId, host.registry()));
+                mounts.add(new Mount(m.path(), m.pageClass().getName(), pluginId));
             }
         }
         for (ResourceMount m : host.registry().resourceMounts(pluginId)) {
             if (mountedPaths.add(m.path())) {
                 mount(new PluginResourceMapper(m.path(), m.reference(), pluginId, host.registry()));
+                mounts.add(new Mount(m.path(), m.reference().getClass().getName(), pluginId));
             }
         }
     }
@@ -150,6 +181,9 @@ public class HostApplication extends WebApplication implements HostUi {
     public void renderHead(IHeaderResponse response) {
         response.render(CssHeaderItem.forReference(BOOTSTRAP));
         response.render(CssHeaderItem.forReference(HOST_CSS));
+        // No favicon request (and no 404 in the browser console) for every page.
+        response.render(org.apache.wicket.markup.head.StringHeaderItem.forString("<link rel=\"icon\" href=\"data:,\">"));
+        response.render(org.apache.wicket.markup.head.JavaScriptHeaderItem.forReference(HOST_JS).setDefer(true));
     }
 
     /** Answers 404 for pages and resources of plugins that are not running, whatever URL reaches them. */

@@ -23,6 +23,12 @@ public final class JettyServer implements AutoCloseable {
     }
 
     public static JettyServer start(HostApplication app, String host, int port) throws Exception {
+        return startPlain(app, host, port);
+    }
+
+    /** Serves any Wicket application (benchmarks compare the host with a trivial one). */
+    public static JettyServer startPlain(org.apache.wicket.protocol.http.WebApplication app, String host, int port)
+            throws Exception {
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost(host);

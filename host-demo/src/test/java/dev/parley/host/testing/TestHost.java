@@ -106,6 +106,14 @@ public final class TestHost implements AutoCloseable {
 
     /** @return a tester on a new application instance of this host */
     public WicketTester newTester() {
+        return testerFor(host, serializationFailures);
+    }
+
+    /**
+     * A tester for any running host: browser-like fetch metadata on every request, no live page
+     * cache, and pages that cannot be serialized recorded in {@code serializationFailures}.
+     */
+    public static WicketTester testerFor(ParleyHost host, java.util.List<String> serializationFailures) {
         HostApplication app = new HostApplication(host) {
             @Override
             protected void init() {
@@ -134,6 +142,10 @@ public final class TestHost implements AutoCloseable {
             @Override
             protected boolean processRequest(org.apache.wicket.protocol.http.mock.MockHttpServletRequest forced,
                     org.apache.wicket.request.IRequestHandler handler, boolean redirect) {
+                // Several testers may take turns on one thread: each request runs with this tester's
+                // own application and session, never the last-created tester's.
+                org.apache.wicket.ThreadContext.setApplication(getApplication());
+                org.apache.wicket.ThreadContext.setSession(getSession());
                 // Like a browser: fetch metadata on every request, or resource isolation refuses POSTs.
                 var r = forced != null ? forced : getRequest();
                 if (r != null && r.getHeader("sec-fetch-site") == null) {

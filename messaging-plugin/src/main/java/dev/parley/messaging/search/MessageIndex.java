@@ -743,7 +743,8 @@ public final class MessageIndex implements Closeable {
     public void close() throws IOException {
         closing = true;
         if (background != null) {
-            background.shutdownNow();
+            // never interrupt: an interrupted thread inside Lucene's I/O closes the channel of the write lock
+            background.shutdown();
             try {
                 background.awaitTermination(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {

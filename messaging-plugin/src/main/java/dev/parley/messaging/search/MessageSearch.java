@@ -25,9 +25,13 @@ public final class MessageSearch implements AutoCloseable {
      * @param unread the inbox's read state
      */
     public MessageSearch(HostServices host, MessageSource source, UnreadLookup unread) {
+        this(host, source, unread, host.dataDirectory(MessagingPlugin.ID).resolve("search"));
+    }
+
+    /** @param root the index's folder (its versioned sub-folders go inside) */
+    public MessageSearch(HostServices host, MessageSource source, UnreadLookup unread, java.nio.file.Path root) {
         this.changes = new SearchChangeLog(host.dataSource(), host.clock());
-        this.index = new MessageIndex(host.dataDirectory(MessagingPlugin.ID).resolve("search"), source, changes,
-                host.clock());
+        this.index = new MessageIndex(root, source, changes, host.clock());
         this.service = new SearchService(index, host, unread);
         this.clock = host.clock();
     }

@@ -89,7 +89,7 @@ final class SearchFixture implements AutoCloseable {
     }
 
     Path indexRoot() {
-        return host.dataDirectory(MessagingPlugin.ID).resolve("search");
+        return host.dataDirectory(MessagingPlugin.ID).resolve("search-fixture"); // the plugin's own search uses "search"
     }
 
     /** A second node: its own index folder, the same database. */

@@ -37,11 +37,12 @@ class SearchPagesTest {
         f.store.save(MessageDocument.message(50, 150, f.acme.id(), f.summit, null, "<script>alert(1)</script> okapi",
                 "An okapi <img src=x onerror=alert(2)> appears.", "Nora Brand", MessageDocument.SenderKind.BRAND,
                 "Summit Deals", null, null, MessageDocument.Channel.APP, SearchFixture.at("2026-04-01T09:00:00Z"), null));
-        f.index.close(); // the plugin opens the same folder
+        f.index.close(); // the plugin's search opens the same folder below
         plugin = new MessagingPlugin();
         plugin.attach(f.host);
         plugin.start();
-        plugin.services().startSearch(new MessageSearch(f.host, f.store, f.store));
+        // the corpus of the fixture instead of the inbox's (empty) tables
+        plugin.services().startSearch(new MessageSearch(f.host, f.store, f.store, f.indexRoot()));
         plugin.services().search().index().catchUp();
     }
 

@@ -1,0 +1,101 @@
+package dev.parley.host.e2e;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.parley.host.testing.TestHost;
+import dev.parley.host.web.HostApplication;
+import dev.parley.host.web.JettyServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The real host on Jetty and a headless Debian chromium driving it. Screenshots of each step go
+ * to target/screenshots. Without chromium and chromedriver installed the browser tests are skipped
+ * with a message (CI installs them; see .ci/run).
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SHOTS = Path.of("target", "screenshots");
+
+    private final TestHost host;
+    private final JettyServer server;
+    private final String base;
+
+    private Browser(TestHost host, JettyServer server) {
+        this.host = host;
+        this.server = server;
+        this.base = "http://127.0.0.1:" + server.port();
+    }
+
+    static Browser start() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Browser tests skipped: install chromium and chromium-driver (apt-get install -y chromium chromium-driver fonts-wqy-zenhei)");
+        TestHost host = TestHost.start();
+        return new Browser(host, JettyServer.start(new HostApplication(host.host()), "127.0.0.1", 0));
+    }
+
+    TestHost host() {
+        return host;
+    }
+
+    String url(String path) {
+        return base + path;
+    }
+
+    /** A fresh browser profile (its own cookies), English unless told otherwise. */
+    WebDriver newDriver(String language) {
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        try {
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
+                    "--disable-quic", "--window-size=1280,900", "--lang=" + language,
+                    "--user-data-dir=" + Files.createTempDirectory("parley-chromium"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+        return driver;
+    }
+
+    void login(WebDriver driver, String email) {
+        driver.get(url("/login"));
+        driver.findElement(By.id("email")).sendKeys(email);
+        driver.findElement(By.id("password")).sendKeys("demo1234");
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
+    static void screenshot(WebDriver driver, String name) {
+        try {
+            Files.createDirectories(SHOTS);
+            byte[] png = ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES);
+            Files.write(SHOTS.resolve(name + ".png"), png);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.close();
+        host.close();
+    }
+}

@@ -1,0 +1,202 @@
+package dev.parley.host.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parley.api.partner.PartnerFilter;
+import dev.parley.host.account.LoginPage;
+import dev.parley.host.testing.TestHost;
+import dev.parley.host.web.HostApplication;
+import dev.parley.host.web.HostApplication.Mount;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.wicket.util.tester.WicketTester;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every URL the running application mounts (host and plugins), against every kind of user, with
+ * the expected outcome. The URLs come from the application itself: a new page without a line in
+ * this matrix fails the test until someone decides who may open it.
+ */
+class AccessMatrixTest {
+
+    enum Role { ANONYMOUS, PARTNER_A, PARTNER_B, PARTNER_OTHER_PROGRAM, ANALYST, COMMUNITY_MANAGER, OTHER_BRAND_ADMIN, PLATFORM_ADMIN }
+
+    enum Expect { OK, LOGIN, FORBIDDEN, NOT_FOUND, UNAVAILABLE, REFUSED }
+
+    private static TestHost host;
+    private static final Map<Role, String> LOGINS = new EnumMap<>(Role.class);
+    private static final Map<String, String> PLACEHOLDERS = new LinkedHashMap<>();
+    private static final Map<String, Map<Role, Expect>> MATRIX = new LinkedHashMap<>();
+
+    private static final Expect O = Expect.OK;
+    private static final Expect L = Expect.LOGIN;
+    private static final Expect F = Expect.FORBIDDEN;
+    private static final Expect N = Expect.NOT_FOUND;
+    private static final Expect U = Expect.UNAVAILABLE;
+
+    /** Columns: anonymous, partner A, partner B, partner of another program, analyst, CM, other brand's admin, platform admin. */
+    private static void row(String path, Expect... expected) {
+        Map<Role, Expect> m = new EnumMap<>(Role.class);
+        for (Role r : Role.values()) {
+            m.put(r, expected[r.ordinal()]);
+        }
+        MATRIX.put(path, m);
+    }
+
+    static {
+        row("/login", O, O, O, O, O, O, O, O);
+        row("/dashboard", L, F, F, F, O, O, O, O);
+        row("/partners", L, F, F, F, O, O, O, O);
+        // Summit Deals belongs to Acme only: Bolt's admin must not find it.
+        row("/partners/${partnerId}", L, F, F, F, O, O, N, O);
+        row("/portal", L, O, O, O, F, F, F, F);
+        // Tracking links are public but signed: a valid one works for anyone.
+        row("/t/${offer}/${partner}/${signature}", O, O, O, O, O, O, O, O);
+        row("/settings", L, F, F, F, F, F, O, O);
+        row("/settings/plans", L, F, F, F, F, F, O, O);
+        row("/settings/roles", L, F, F, F, F, F, O, O);
+        row("/settings/plugins", L, F, F, F, F, F, F, O);
+        row("/settings/outbox", L, F, F, F, F, F, O, O);
+        // Messaging: Acme is on Advanced, Bolt on Starter (no messaging, no banners).
+        row("/inbox", L, F, F, F, F, O, N, O);
+        row("/portal/messages", L, O, O, N, F, F, F, F);
+        // Starting a conversation needs a partner (?partner=); without one there is nothing to open.
+        row("/inbox/new", L, F, F, F, F, N, N, N);
+        // A team conversation of Acme with Trail Blazers (partner A).
+        row("/inbox/conversation/${id}", L, F, F, F, F, O, N, O);
+        row("/portal/messages/new", L, O, O, N, F, F, F, F);
+        row("/portal/conversation/${id}", L, O, N, N, F, F, F, F);
+        // Message search: like the inbox and the portal's messages; the index page serves every program: platform admins.
+        row("/inbox/search", L, F, F, F, F, O, N, O);
+        row("/portal/messages/search", L, O, O, N, F, F, F, F);
+        row("/inbox/search/index", L, F, F, F, F, F, F, O);
+        row("/messaging/attachment", N, N, N, N, N, N, N, N);
+        // The SMS webhook answers only signed gateway calls; this host has no SMS secret configured.
+        row("/hooks/sms", U, U, U, U, U, U, U, U);
+        row("/banners", L, F, F, F, F, O, N, O);
+        row("/banners/edit", L, F, F, F, F, O, N, O);
+        // Without a banner id there is nothing to show, even to those allowed in.
+        row("/banners/analytics", L, F, F, F, F, N, N, N);
+        row("/banner-click", N, N, N, N, N, N, N, N);
+        row("/banner-image", N, N, N, N, N, N, N, N);
+        // The editor's live preview answers only users allowed to edit banners of a program on a plan with banners.
+        row("/banner-preview", F, F, F, F, F, O, F, O);
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        host = TestHost.start();
+        LOGINS.put(Role.PARTNER_A, "maya@trailblazers.test");
+        LOGINS.put(Role.PARTNER_B, "leo@summitdeals.test");
+        LOGINS.put(Role.PARTNER_OTHER_PROGRAM, boltOnlyMember());
+        LOGINS.put(Role.ANALYST, "analyst@acme.test");
+        LOGINS.put(Role.COMMUNITY_MANAGER, "cm@acme.test");
+        LOGINS.put(Role.OTHER_BRAND_ADMIN, "owner@bolt.test");
+        LOGINS.put(Role.PLATFORM_ADMIN, "admin@parley.test");
+        long summit = host.host().partners().page(host.programs().acme(), PartnerFilter.all().withText("Summit Deals"), 0, 1)
+                .get(0).id();
+        PLACEHOLDERS.put("${partnerId}", String.valueOf(summit));
+        PLACEHOLDERS.put("${id}", String.valueOf(teamConversationWithTrailBlazers()));
+        long offer = host.host().partners().offers(host.programs().acme()).get(0).id();
+        String link = host.host().trackingLinks().linkFor(host.programs().acme(), offer, summit);
+        String[] parts = link.substring(link.indexOf("/t/") + 3).split("/");
+        PLACEHOLDERS.put("${offer}", parts[0]);
+        PLACEHOLDERS.put("${partner}", parts[1]);
+        PLACEHOLDERS.put("${signature}", parts[2]);
+    }
+
+    @AfterAll
+    static void stop() {
+        host.close();
+    }
+
+    private static long teamConversationWithTrailBlazers() {
+        long trail = host.host().partners().page(host.programs().acme(), PartnerFilter.all().withText("Trail Blazers"), 0, 1)
+                .get(0).id();
+        WicketTester cm = host.newTester();
+        TestHost.login(cm, "cm@acme.test");
+        cm.executeUrl("inbox/new?partner=" + trail);
+        var form = cm.newFormTester("compose");
+        form.setValue("subject", "Matrix check");
+        form.setValue("body", "A conversation for the access matrix.");
+        form.submit();
+        return cm.getLastRenderedPage().getPageParameters().get("id").toLong();
+    }
+
+    private static String boltOnlyMember() throws Exception {
+        try (Connection c = host.host().dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT m.email FROM partner_member m JOIN partnership ps "
+                        + "ON ps.partner_id = m.partner_id AND ps.program_id = ? AND ps.status = 'APPROVED' "
+                        + "WHERE NOT EXISTS (SELECT 1 FROM partnership o WHERE o.partner_id = m.partner_id AND o.program_id <> ?) "
+                        + "ORDER BY m.id LIMIT 1")) {
+            ps.setLong(1, host.programs().bolt());
+            ps.setLong(2, host.programs().bolt());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    @Test
+    void everyMountedUrlHasAnExpectationForEveryRoleAndMeetsIt() {
+        WicketTester probe = host.newTester();
+        List<Mount> mounts = ((HostApplication) probe.getApplication()).mounts();
+        List<String> missing = mounts.stream().map(Mount::path).filter(p -> !MATRIX.containsKey(p)).toList();
+        assertTrue(missing.isEmpty(), "Mounted URLs without a line in the access matrix: " + missing);
+        assertTrue(mounts.size() >= MATRIX.size(), "every matrix line is still mounted");
+
+        List<String> failures = new ArrayList<>();
+        for (Role role : Role.values()) {
+            WicketTester t = host.newTester();
+            if (role != Role.ANONYMOUS) {
+                TestHost.login(t, LOGINS.get(role));
+            }
+            for (Mount mount : mounts) {
+                String url = mount.path();
+                for (Map.Entry<String, String> p : PLACEHOLDERS.entrySet()) {
+                    url = url.replace(p.getKey(), p.getValue());
+                }
+                Expect expected = MATRIX.get(mount.path()).get(role);
+                Expect actual = outcome(t, url.substring(1));
+                if (expected != actual) {
+                    failures.add(role + " " + url + ": expected " + expected + " but was " + actual);
+                }
+            }
+        }
+        assertEquals(List.of(), failures);
+    }
+
+    private static Expect outcome(WicketTester t, String url) {
+        t.executeUrl(url);
+        int status = t.getLastResponse().getStatus();
+        if (status == 403) {
+            return Expect.FORBIDDEN;
+        }
+        if (status == 404) {
+            return Expect.NOT_FOUND;
+        }
+        if (t.getLastRenderedPage() instanceof LoginPage && !url.equals("login")) {
+            return Expect.LOGIN;
+        }
+        if (status == 200) {
+            return Expect.OK;
+        }
+        if (status == 503) {
+            return Expect.UNAVAILABLE;
+        }
+        if (status == 400 || status == 401 || status == 405) {
+            return Expect.REFUSED;
+        }
+        throw new AssertionError("Unexpected status " + status + " for " + url);
+    }
+}
