@@ -77,6 +77,10 @@ class AccessMatrixTest {
         row("/inbox/conversation/${id}", L, F, F, F, F, O, N, O);
         row("/portal/messages/new", L, O, O, N, F, F, F, F);
         row("/portal/conversation/${id}", L, O, N, N, F, F, F, F);
+        // Message search: like the inbox and the portal's messages; the index page serves every program: platform admins.
+        row("/inbox/search", L, F, F, F, F, O, N, O);
+        row("/portal/messages/search", L, O, O, N, F, F, F, F);
+        row("/inbox/search/index", L, F, F, F, F, F, F, O);
         row("/messaging/attachment", N, N, N, N, N, N, N, N);
         row("/messages", L, F, F, F, F, O, N, O);
         row("/messages/compose", L, F, F, F, F, O, N, O);
