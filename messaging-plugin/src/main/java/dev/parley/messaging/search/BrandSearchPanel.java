@@ -121,7 +121,7 @@ public class BrandSearchPanel extends SearchPanel {
 
     @Override
     protected String conversationPath(SearchHit hit) {
-        return hit.conversationId() == null ? null
+        return hit.conversationId() == null ? "/messages/bulk/" + hit.id()
                 : "/inbox/conversation/" + hit.conversationId() + "#message-" + hit.id();
     }
 

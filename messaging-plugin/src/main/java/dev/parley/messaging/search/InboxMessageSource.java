@@ -35,10 +35,15 @@ public final class InboxMessageSource implements MessageSource, UnreadLookup {
         this.dataSource = dataSource;
     }
 
+    /** Bulk messages with at least one delivered copy are searchable by their recipients. */
+    private static final String DELIVERED_BULK = "SELECT b.id FROM msg_bulk b WHERE b.id > ? AND EXISTS "
+            + "(SELECT 1 FROM msg_bulk_delivery d WHERE d.bulk_id = b.id) ORDER BY b.id LIMIT " + BATCH;
+
     @Override
     public long count() {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM msg_message");
+                PreparedStatement ps = c.prepareStatement("SELECT (SELECT COUNT(*) FROM msg_message) + (SELECT COUNT(*) "
+                        + "FROM msg_bulk b WHERE EXISTS (SELECT 1 FROM msg_bulk_delivery d WHERE d.bulk_id = b.id))");
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
@@ -54,16 +59,27 @@ public final class InboxMessageSource implements MessageSource, UnreadLookup {
             List<MessageDocument> batch = query(SELECT + "WHERE m.id > ? ORDER BY m.id LIMIT " + BATCH, after);
             batch.forEach(sink);
             if (batch.size() < BATCH) {
-                return;
+                break;
             }
             after = batch.get(batch.size() - 1).id();
+        }
+        long afterBulk = 0;
+        while (true) {
+            List<Long> ids = ids(DELIVERED_BULK, afterBulk);
+            for (long id : ids) {
+                bulk(id).ifPresent(sink);
+            }
+            if (ids.size() < BATCH) {
+                return;
+            }
+            afterBulk = ids.get(ids.size() - 1);
         }
     }
 
     @Override
     public Optional<MessageDocument> find(MessageDocument.Kind kind, long id) {
-        if (kind != MessageDocument.Kind.MESSAGE) {
-            return Optional.empty();
+        if (kind == MessageDocument.Kind.BULK) {
+            return bulk(id);
         }
         return query(SELECT + "WHERE m.id = ?", id).stream().findFirst();
     }
@@ -93,6 +109,71 @@ public final class InboxMessageSource implements MessageSource, UnreadLookup {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read unread conversations: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /**
+     * A bulk message as one document: its subject and body as written (before personalisation) and
+     * its delivered recipients, whole teams ({@code member_id = 0}) or single members.
+     */
+    private Optional<MessageDocument> bulk(long bulkId) {
+        try (Connection c = dataSource.getConnection()) {
+            String subject;
+            String body;
+            String sender;
+            long programId;
+            java.time.Instant sentAt;
+            try (PreparedStatement ps = c.prepareStatement("SELECT program_id, subject, body, "
+                    + "COALESCE(sent_by_name, created_by_name), COALESCE(started_at, updated_at) FROM msg_bulk WHERE id = ?")) {
+                ps.setLong(1, bulkId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    programId = rs.getLong(1);
+                    subject = rs.getString(2);
+                    body = rs.getString(3);
+                    sender = rs.getString(4);
+                    sentAt = rs.getTimestamp(5).toLocalDateTime().toInstant(ZoneOffset.UTC);
+                }
+            }
+            Set<Long> teams = new java.util.HashSet<>();
+            java.util.Map<Long, Long> members = new java.util.HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT partner_id, member_id FROM msg_bulk_delivery WHERE bulk_id = ?")) {
+                ps.setLong(1, bulkId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (rs.getLong(2) == 0) {
+                            teams.add(rs.getLong(1));
+                        } else {
+                            members.put(rs.getLong(2), rs.getLong(1));
+                        }
+                    }
+                }
+            }
+            if (teams.isEmpty() && members.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(MessageDocument.bulk(bulkId, programId, teams, members, subject, body, sender, List.of(),
+                    List.of(), MessageDocument.Channel.APP, sentAt));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read bulk message " + bulkId + ": " + e.getMessage(), e);
+        }
+    }
+
+    private List<Long> ids(String sql, long after) {
+        List<Long> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, after);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot list bulk messages: " + e.getMessage(), e);
         }
         return out;
     }

@@ -19,7 +19,7 @@ public class PortalSearchPanel extends SearchPanel {
 
     @Override
     protected String conversationPath(SearchHit hit) {
-        return hit.conversationId() == null ? null
+        return hit.conversationId() == null ? "/portal/announcement/" + hit.id()
                 : "/portal/conversation/" + hit.conversationId() + "#message-" + hit.id();
     }
 }

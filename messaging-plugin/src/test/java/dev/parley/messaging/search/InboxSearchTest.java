@@ -95,6 +95,31 @@ class InboxSearchTest {
     }
 
     @Test
+    void aSentBulkMessageIsFoundByTheTeamAndItsRecipientsOnly() throws Exception {
+        var bulk = f.services.broadcasts();
+        var draft = bulk.newDraft(f.carlosUser());
+        draft.subject = "Autumn bonus";
+        draft.body = "Double commission on kayak rentals this **autumn**. 秋季双倍佣金。";
+        draft.mode = dev.parley.messaging.audience.Audience.Mode.SPECIFIC;
+        draft.specific.add(f.trail.id());
+        long id = bulk.sendNow(f.carlosUser(), draft);
+        assertEquals(dev.parley.messaging.broadcast.SendJob.Outcome.SENT, bulk.job().run(id));
+        assertEquals(List.of("B" + id), q(f.carlosUser(), "autumn"));
+        assertEquals(List.of("B" + id), q(f.member(f.maya), "双倍佣金"), "a recipient finds it, in Chinese too");
+        assertEquals(List.of(), q(f.member(f.leo), "autumn"), "a partner it was not sent to never does");
+        Path other = Files.createTempDirectory("parley-bulk-rebuild");
+        try (MessageIndex rebuilt = new MessageIndex(other, source, new SearchChangeLog(f.host.dataSource(), f.host.clock()),
+                f.host.clock())) {
+            rebuilt.open();
+            rebuilt.awaitRebuild();
+            assertEquals(List.of("B" + id), byDate(new SearchService(rebuilt, f.host, source), f.member(f.tom), "kayak"),
+                    "a rebuild reads bulk messages too");
+        } finally {
+            MessageIndex.deleteRecursively(other);
+        }
+    }
+
+    @Test
     void aRebuildReadsTheInboxTables() throws Exception {
         f.services.conversations().start(f.carlosUser(), f.trail.id(), null, "Kayak season", "Kayak rentals open in May.", List.of());
         f.services.conversations().start(f.carlosUser(), f.summit.id(), null, "Kayak coupons", "Coupons for kayak rentals.", List.of());
