@@ -109,6 +109,12 @@ public final class AttachmentStore {
             }
             FileType type = FileType.detect(tmp).orElseThrow(
                     () -> new MessagingException("error.fileType", Map.of("name", shownName)));
+            if (FileType.isPolyglot(tmp, type)) {
+                LOG.warn("Attachment {} ({} bytes, sha256 {}) refused: a {} that is also an archive or a web page",
+                        shownName, size, sha, type);
+                throw new MessagingException("error.filePolyglot", Map.of("name", shownName,
+                        "type", type.extension().toUpperCase(Locale.ROOT)));
+            }
             String threat;
             try (InputStream in = Files.newInputStream(tmp)) {
                 threat = scanner.scan(in);
