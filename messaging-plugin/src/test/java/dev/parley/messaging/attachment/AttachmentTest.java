@@ -69,6 +69,9 @@ class AttachmentTest {
         Message m = conversations.reply(carlos, thread.id(), "ok",
                 List.of(IncomingFile.of("../../setup.exe", TestFiles.pdf())), false);
         assertEquals("setup.exe.pdf", m.attachments().get(0).fileName());
+        // A right-to-left override would make "invoice\u202Efdp.exe" look like "invoiceexe.pdf".
+        assertEquals("invoice_fdp.exe.pdf", conversations.reply(carlos, thread.id(), "rlo",
+                List.of(IncomingFile.of("invoice\u202Efdp.exe", TestFiles.pdf())), false).attachments().get(0).fileName());
         assertEquals("application/pdf", m.attachments().get(0).contentType());
     }
 
