@@ -62,16 +62,17 @@ public final class SoakMain {
 
     /** Figures of one run. */
     public record Figures(int users, long requests, long errors, List<String> errorSamples, double p50Millis,
-            double p99Millis, double seconds, long repliesConfirmed, long repliesUnconfirmed, long lost, long duplicated,
+            double p99Millis, double seconds, long getsRetried, List<Long> heapSamplesMb, long repliesConfirmed, long repliesUnconfirmed, long lost, long duplicated,
             long heapBeforeMb, long heapAfterMb, int deadlockedThreads) {
 
         @Override
         public String toString() {
-            return String.format("users=%d requests=%d (%.0f/s) errors=%d p50=%.1f ms p99=%.1f ms duration=%.0f s%n"
+            return String.format("users=%d requests=%d (%.0f/s) errors=%d p50=%.1f ms p99=%.1f ms duration=%.0f s"
+                    + " GETs retried on a closed keep-alive connection=%d%n"
                     + "replies confirmed=%d unconfirmed=%d lost=%d duplicated=%d%n"
-                    + "heap after GC: before=%d MB after=%d MB; deadlocked threads=%d%s",
+                    + "heap after GC: before=%d MB, during=%s MB, after=%d MB; deadlocked threads=%d%s",
                     users, requests, requests / Math.max(seconds, 0.001), errors, p50Millis, p99Millis, seconds,
-                    repliesConfirmed, repliesUnconfirmed, lost, duplicated, heapBeforeMb, heapAfterMb, deadlockedThreads,
+                    getsRetried, repliesConfirmed, repliesUnconfirmed, lost, duplicated, heapBeforeMb, heapSamplesMb, heapAfterMb, deadlockedThreads,
                     errorSamples.isEmpty() ? "" : "\nfirst errors: " + errorSamples);
         }
     }
@@ -115,6 +116,14 @@ public final class SoakMain {
         List<String> members = acmeOnlyMembers(host, programs.acme(), users - brandCount);
         String[] managers = {"cm@acme.test", "cm2@acme.test"};
 
+        // Dozens of simulated people share two manager accounts: allow the most sends per hour the settings allow.
+        try (Connection c = host.dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement("INSERT INTO msg_program_settings (program_id, partners_may_start, "
+                        + "max_length, sends_per_hour, updated_at) VALUES (?, TRUE, 5000, 10000, UTC_TIMESTAMP(3)) "
+                        + "ON DUPLICATE KEY UPDATE sends_per_hour = 10000")) {
+            ps.setLong(1, programs.acme());
+            ps.executeUpdate();
+        }
         Counters stats = new Counters(maxRequests);
         // Setup: every simulated partner member gets a conversation with the brand (started on the inbox page).
         Client setup = new Client(base, stats);
@@ -132,6 +141,9 @@ public final class SoakMain {
         ExecutorService pool = Executors.newFixedThreadPool(users);
         List<Future<?>> running = new ArrayList<>();
         long started = System.nanoTime();
+        List<Long> heapSamples = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        sampler.scheduleAtFixedRate(() -> heapSamples.add(heapAfterGcMb()), 60, 60, java.util.concurrent.TimeUnit.SECONDS);
         for (int i = 0; i < users; i++) {
             boolean brand = i < brandCount;
             String email = brand ? managers[i % managers.length] : members.get(i - brandCount);
@@ -142,10 +154,14 @@ public final class SoakMain {
                     c.login(email);
                     int n = 0;
                     do { // every user does at least one round, however slow the machine
-                        if (brand) {
-                            c.brandRound(name, n++, conversations);
-                        } else {
-                            c.partnerRound(name, n++, memberConversation.get(email));
+                        try {
+                            if (brand) {
+                                c.brandRound(name, n++, conversations);
+                            } else {
+                                c.partnerRound(name, n++, memberConversation.get(email));
+                            }
+                        } catch (IOException e) {
+                            stats.error(name + ": " + e);
                         }
                     } while (System.nanoTime() < deadline && stats.hasBudget());
                 } catch (Exception e) {
@@ -159,6 +175,7 @@ public final class SoakMain {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         pool.shutdown();
+        sampler.shutdownNow();
         long[] deadlocked = ManagementFactory.getThreadMXBean().findDeadlockedThreads();
         long heapAfter = heapAfterGcMb();
 
@@ -180,7 +197,8 @@ public final class SoakMain {
         long[] nanos = stats.latencies();
         dev.parley.bench.Stats percentiles = dev.parley.bench.Stats.of(nanos);
         return new Figures(users, nanos.length, stats.errors.get(), List.copyOf(stats.errorSamples), percentiles.p50(),
-                percentiles.p99(), seconds, stats.confirmed.size(), unconfirmed, lost, duplicated, heapBefore, heapAfter,
+                percentiles.p99(), seconds, stats.retried.get(), List.copyOf(heapSamples), stats.confirmed.size(), unconfirmed,
+                lost, duplicated, heapBefore, heapAfter,
                 deadlocked == null ? 0 : deadlocked.length);
     }
 
@@ -189,6 +207,7 @@ public final class SoakMain {
         private final long maxRequests;
         private final AtomicLong issued = new AtomicLong();
         private final AtomicLong errors = new AtomicLong();
+        private final AtomicLong retried = new AtomicLong();
         private final ConcurrentLinkedQueue<String> errorSamples = new ConcurrentLinkedQueue<>();
         private final ConcurrentLinkedQueue<Long> nanos = new ConcurrentLinkedQueue<>();
         private final Set<String> confirmed = ConcurrentHashMap.newKeySet();
@@ -204,6 +223,7 @@ public final class SoakMain {
         void reset() {
             issued.set(0);
             errors.set(0);
+            retried.set(0);
             errorSamples.clear();
             nanos.clear();
         }
@@ -235,7 +255,13 @@ public final class SoakMain {
 
         /** A page the user opens; anything but 200 is an error. */
         Page get(String path) throws IOException, InterruptedException {
-            return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), path);
+            try {
+                return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), path);
+            } catch (IOException closedKeepAlive) {
+                // Like a browser: a GET on a kept-alive connection the server just closed is tried once more.
+                stats.retried.incrementAndGet();
+                return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), path);
+            }
         }
 
         private Page send(HttpRequest.Builder request, String what) throws IOException, InterruptedException {
@@ -352,7 +378,9 @@ public final class SoakMain {
         private void reply(Page thread, String name, int n) throws IOException, InterruptedException {
             String token = "soak-" + name + "-" + n + "-" + String.format("%08x", ThreadLocalRandom.current().nextInt());
             Page after = submit(thread, "reply-body", Map.of("reply-body", token + " reply from the soak run"));
-            if (after.status == 200 && after.html.contains(token)) {
+            // Sent means: the success message, and the token in the thread (not merely kept in the form's text area).
+            String shown = after.html.replaceAll("(?s)<textarea.*?</textarea>", "");
+            if (after.status == 200 && shown.contains("Your message was sent.") && shown.contains(token)) {
                 stats.confirmed.add(token);
             } else {
                 stats.error("reply " + token + " not shown after sending (" + after.status + " " + after.uri + ")");
