@@ -250,32 +250,54 @@ public final class SoakMain {
             this.base = base;
             this.stats = stats;
             this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                    .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(10)).build();
+                    .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
         }
 
         /** A page the user opens; anything but 200 is an error. */
         Page get(String path) throws IOException, InterruptedException {
+            return get(URI.create(base + path), path);
+        }
+
+        private Page get(URI uri, String what) throws IOException, InterruptedException {
             try {
-                return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), path);
+                return send(HttpRequest.newBuilder(uri).GET(), what);
             } catch (IOException closedKeepAlive) {
                 // Like a browser: a GET on a kept-alive connection the server just closed is tried once more.
                 stats.retried.incrementAndGet();
-                return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), path);
+                return send(HttpRequest.newBuilder(uri).GET(), what);
             }
         }
 
+        /** Sends the request and follows Wicket's redirects (always with GET, as browsers do after a POST). */
         private Page send(HttpRequest.Builder request, String what) throws IOException, InterruptedException {
-            stats.issued.incrementAndGet();
-            long t0 = System.nanoTime();
-            HttpResponse<String> r = http.send(request.header("Sec-Fetch-Site", "same-origin")
-                    .header("Sec-Fetch-Mode", "navigate").header("Accept-Language", "en").timeout(Duration.ofSeconds(60))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            stats.nanos.add(System.nanoTime() - t0);
-            Page page = new Page(r.uri(), r.statusCode(), r.body());
-            if (r.statusCode() != 200) {
-                stats.error(what + " -> " + r.statusCode());
+            Page page = exchange(request, what);
+            for (int hops = 0; page.status >= 301 && page.status <= 303 && hops < 5; hops++) {
+                page = get(page.uri, what + " (redirected)");
+            }
+            if (page.status != 200) {
+                stats.error(what + " -> " + page.status);
             }
             return page;
+        }
+
+        /** One request and its response; a redirect comes back as a page whose uri is the target. */
+        private Page exchange(HttpRequest.Builder request, String what) throws IOException, InterruptedException {
+            stats.issued.incrementAndGet();
+            long t0 = System.nanoTime();
+            HttpResponse<String> r;
+            try {
+                r = http.send(request.header("Sec-Fetch-Site", "same-origin").header("Sec-Fetch-Mode", "navigate")
+                        .header("Accept-Language", "en").timeout(Duration.ofSeconds(60)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                throw new IOException(what + ": " + e.getMessage(), e);
+            }
+            stats.nanos.add(System.nanoTime() - t0);
+            if (r.statusCode() >= 301 && r.statusCode() <= 303) {
+                URI target = r.uri().resolve(r.headers().firstValue("Location").orElseThrow());
+                return new Page(target, r.statusCode(), "");
+            }
+            return new Page(r.uri(), r.statusCode(), r.body());
         }
 
         /** Submits the form that holds the field with the given id, as a browser would (multipart). */
