@@ -451,12 +451,16 @@ public final class SoakMain {
         }
     }
 
+    /** Heap in use right after a full collection, as the collector reports it for each heap pool. */
     private static long heapAfterGcMb() {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
+        System.gc();
+        long used = 0;
+        for (java.lang.management.MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getCollectionUsage() != null) {
+                used += pool.getCollectionUsage().getUsed();
+            }
         }
-        Runtime rt = Runtime.getRuntime();
-        return (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);
+        return used / (1024 * 1024);
     }
 
     private static void deleteRecursively(Path dir) throws IOException {
