@@ -412,7 +412,14 @@ public final class ConversationService {
             Posted posted;
             try (SqlSession s = sessions.openSession(false)) {
                 ConversationMapper m = s.getMapper(ConversationMapper.class);
-                Conversation c = existing;
+                Conversation c = null;
+                if (existing != null) {
+                    // Write lock first (see lockConversation), then the row as it is now.
+                    if (m.lockConversation(existing.id()) == null) {
+                        throw MessagingException.denied();
+                    }
+                    c = m.conversation(existing.id());
+                }
                 if (c == null) {
                     ConversationInsert ci = new ConversationInsert();
                     ci.programId = programId;
