@@ -14,7 +14,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-import org.mariadb.jdbc.MariaDbPoolDataSource;
 
 /**
  * One real MariaDB server per test JVM, and a fresh database per caller so test classes never see
@@ -66,15 +65,17 @@ public final class TestDatabase {
         return server().password;
     }
 
+    /** The same pool as the host (HikariCP), small: a test database serves one test class. */
     private static DataSource dataSource(String url, String user, String password) {
-        try {
-            MariaDbPoolDataSource ds = new MariaDbPoolDataSource(url + "?maxPoolSize=8&minPoolSize=0");
-            ds.setUser(user);
-            ds.setPassword(password);
-            return ds;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(12);
+        config.setMinimumIdle(0);
+        config.setConnectionTimeout(30_000);
+        config.setPoolName("test-" + url.substring(url.lastIndexOf('/') + 1));
+        return new com.zaxxer.hikari.HikariDataSource(config);
     }
 
     private static Server server() {
