@@ -33,18 +33,54 @@ public final class BenchmarkMain {
 
     public static void main(String[] args) throws Exception {
         HostConfig options = HostConfig.load(args);
-        int partners = options.getInt("partners", 100_000);
-        int iterations = options.getInt("iterations", 300);
-        int startRuns = options.getInt("start.runs", 5);
+        Options o = new Options(options.getInt("partners", 100_000), options.getInt("iterations", 300),
+                options.getInt("start.runs", 5), options.getInt("conversations", 100_000),
+                options.getInt("messages", 1_000_000), parseInts(options.get("fanout", "100000,1000000")),
+                options.getInt("fanout.rounds", 2), options.getInt("http.connections", 16),
+                Double.parseDouble(options.get("http.seconds", "20")));
         Path out = Path.of(options.get("out", ".")).toAbsolutePath();
         Path data = Path.of(options.get("data", "benchmarks/target/bench-data")).toAbsolutePath();
         Path plugins = Path.of(options.get("plugins", System.getProperty("parley.bench.plugins",
                 "host-demo/target/plugins"))).toAbsolutePath();
-        run(partners, iterations, startRuns, out, data, plugins);
+        run(o, out, data, plugins);
     }
 
-    static List<Result> run(int partners, int iterations, int startRuns, Path out, Path data, Path plugins)
-            throws Exception {
+    /**
+     * The scale of a run.
+     *
+     * @param partners partners in the main demo program (audience count, banners)
+     * @param iterations measured iterations per query case
+     * @param startRuns fresh-JVM host starts (each side)
+     * @param conversations inbox conversations added to the main program
+     * @param messages inbox messages over those conversations
+     * @param fanout recipient counts of the bulk send cases
+     * @param fanoutRounds rounds per bulk send case (raw and Parley alternate)
+     * @param httpConnections concurrent HTTP clients
+     * @param httpSeconds measured seconds per side of the HTTP scenario
+     */
+    record Options(int partners, int iterations, int startRuns, int conversations, int messages, int[] fanout,
+            int fanoutRounds, int httpConnections, double httpSeconds) {
+        String command() {
+            StringBuilder f = new StringBuilder();
+            for (int n : fanout) {
+                f.append(f.length() > 0 ? "," : "").append(n);
+            }
+            return "java -jar benchmarks/target/parley-benchmarks.jar --partners=" + partners + " --iterations=" + iterations
+                    + " --start.runs=" + startRuns + " --conversations=" + conversations + " --messages=" + messages
+                    + " --fanout=" + f + " --fanout.rounds=" + fanoutRounds + " --http.connections=" + httpConnections
+                    + " --http.seconds=" + httpSeconds;
+        }
+    }
+
+    private static int[] parseInts(String csv) {
+        return java.util.Arrays.stream(csv.split(",")).map(String::trim).filter(x -> !x.isEmpty())
+                .mapToInt(Integer::parseInt).toArray();
+    }
+
+    static List<Result> run(Options o, Path out, Path data, Path plugins) throws Exception {
+        int partners = o.partners();
+        int iterations = o.iterations();
+        int startRuns = o.startRuns();
         deleteRecursively(data);
         Files.createDirectories(data);
         List<Result> results = new ArrayList<>();
@@ -61,7 +97,24 @@ public final class BenchmarkMain {
                 facts.put("demo data", String.format("%d partners generated in %.1f s", partners, seconds));
                 long offer = host.partners().offers(programs.acme()).get(0).id();
                 results.addAll(AudienceCountScenario.run(host, programs.acme(), offer, iterations));
+                progress(results);
+
+                long user = MessagingScenarios.userId(host, "cm@acme.test");
+                Map<String, Double> inbox = MessagingScenarios.fillInbox(host, programs.acme(), o.conversations(), o.messages());
+                String scale = String.format("%,d conversations / %,d messages", inbox.get("conversations").longValue(),
+                        inbox.get("messages").longValue());
+                facts.put("inbox data", String.format("%s in all, %,d inbox index rows, added in %.1f s", scale,
+                        inbox.get("keys").longValue(), inbox.get("seconds")));
+                results.addAll(MessagingScenarios.inbox(host, programs.acme(), user, iterations, scale));
+                progress(results);
+                results.addAll(HttpPageScenario.run(host, o.httpConnections(), o.httpSeconds(), "/inbox", scale));
+                progress(results);
+                for (int n : o.fanout()) {
+                    results.addAll(MessagingScenarios.fanOut(host, programs.acme(), user, n, o.fanoutRounds()));
+                    progress(results);
+                }
             }
+            progress(results);
             results.addAll(BannerResolutionScenario.run(plugins, 1_000, partners, Math.max(1_000, iterations * 1_000)));
             if (startRuns > 0) {
                 results.addAll(HostStartScenario.run(db.serverUrl(), "bench", plugins, data.resolve("probe"), startRuns));
@@ -71,12 +124,24 @@ public final class BenchmarkMain {
         settings.put("partners in the main program", String.valueOf(partners));
         settings.put("iterations per case", String.valueOf(iterations));
         settings.put("host start runs", String.valueOf(startRuns));
-        settings.put("command", "java -jar benchmarks/target/parley-benchmarks.jar --partners=" + partners
-                + " --iterations=" + iterations + " --start.runs=" + startRuns);
+        settings.put("inbox", o.conversations() + " conversations, " + o.messages() + " messages added to the main program");
+        settings.put("bulk send recipients", java.util.Arrays.toString(o.fanout()) + ", " + o.fanoutRounds() + " round(s) each");
+        settings.put("HTTP", o.httpConnections() + " connections, " + o.httpSeconds() + " s measured per side");
+        settings.put("command", o.command());
         Report.write(out, settings, facts, results);
-        results.forEach(r -> System.out.printf("%-16s %-45s %s parley=%.2f baseline=%.2f ratio=%.2f %s%n",
-                r.scenario(), r.variant(), r.metric(), r.parley(), r.baseline(), r.ratio(), r.met() ? "met" : "MISSED"));
+        progress(results);
+        printed = 0;
         return results;
+    }
+
+    private static int printed;
+
+    private static void progress(List<Result> results) {
+        for (; printed < results.size(); printed++) {
+            Result r = results.get(printed);
+            System.out.printf("%-20s %-55s %s parley=%.2f baseline=%.2f ratio=%.2f %s | %s%n", r.scenario(), r.variant(),
+                    r.metric(), r.parley(), r.baseline(), r.ratio(), r.met() ? "met" : "MISSED", r.detail());
+        }
     }
 
     private static String version(ParleyHost host) throws Exception {
