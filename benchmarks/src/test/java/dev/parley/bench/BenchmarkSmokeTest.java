@@ -18,7 +18,8 @@ class BenchmarkSmokeTest {
     void everyScenarioRunsAndTheReportIsWritten() throws Exception {
         Path out = Path.of("target", "bench-smoke").toAbsolutePath();
         Path plugins = Path.of(System.getProperty("parley.bench.plugins"));
-        BenchmarkMain.Options tiny = new BenchmarkMain.Options(300, 5, 1, 2_000, 10_000, new int[] {1_500}, 1, 2, 1.0);
+        BenchmarkMain.Options tiny = new BenchmarkMain.Options(300, 5, 1, 2_000, 10_000, new int[] {1_500}, 1, 2, 1.0,
+                5_000, java.util.Set.of());
         List<Result> results = BenchmarkMain.run(tiny, out, Path.of("target", "bench-smoke-data").toAbsolutePath(),
                 plugins);
         assertFalse(results.isEmpty());

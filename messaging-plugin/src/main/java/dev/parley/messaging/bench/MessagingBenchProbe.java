@@ -203,6 +203,7 @@ public final class MessagingBenchProbe {
      * The plugin's send job runs whole (snapshot, fan-out, counters) with a directory answering from
      * memory, so the directory's SQL is not part of the figure; the raw insert runs first.
      *
+     * @param round which round of the caller's (not used by the measurement)
      * @return "raw.s", "job.s" (whole send job), "fanout.s" (after the snapshot), "heap.peak.mb"
      *         (peak heap of the JVM during the send job), "heap.before.mb", "delivered"
      */
@@ -224,6 +225,12 @@ public final class MessagingBenchProbe {
         String body = "Hello {partner_name}, this is the monthly newsletter of {program_name}. "
                 + "Read about our new offers, payouts and the summer campaign calendar inside.";
         Map<String, Double> out = new LinkedHashMap<>();
+        long rawBulk;
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT COALESCE(MAX(bulk_id), 0) + 1 FROM bench_raw_delivery")) {
+            rs.next();
+            rawBulk = rs.getLong(1);
+        }
         long rawStart = System.nanoTime();
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
@@ -231,7 +238,7 @@ public final class MessagingBenchProbe {
                     + " program_id, partner_name, subject, body, delivered_at) VALUES (?, ?, 0, ?, ?, ?, ?, ?)")) {
                 int k = 0;
                 for (Partner p : partners.values()) {
-                    ps.setLong(1, 1_000_000L + round);
+                    ps.setLong(1, rawBulk);
                     ps.setLong(2, p.id());
                     ps.setLong(3, programId);
                     ps.setString(4, p.name());
