@@ -116,7 +116,11 @@ public final class BenchmarkMain {
                     results.addAll(AudienceCountScenario.run(host, programs.acme(), offer, iterations));
                     progress(results);
                 }
-                //SEARCH//
+                if (o.runs("search")) {
+                    results.addAll(MessageSearchScenario.run(plugins, host.dataSource(), data.resolve("search"),
+                            o.searchMessages(), Math.max(100, iterations * 10)));
+                    progress(results);
+                }
                 long user = MessagingScenarios.userId(host, "cm@acme.test");
                 if (o.runs("inbox") || o.runs("http")) {
                     Map<String, Double> inbox = MessagingScenarios.fillInbox(host, programs.acme(), o.conversations(),

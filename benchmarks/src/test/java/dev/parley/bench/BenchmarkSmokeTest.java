@@ -25,7 +25,7 @@ class BenchmarkSmokeTest {
         assertFalse(results.isEmpty());
         assertTrue(results.stream().anyMatch(r -> r.scenario().equals("audience count")));
         for (String scenario : List.of("audience count", "inbox page query", "inbox page over HTTP", "bulk in-app send",
-                "banner resolution", "host start")) {
+                "message indexing", "message search", "banner resolution", "host start")) {
             assertTrue(results.stream().anyMatch(r -> r.scenario().equals(scenario)), scenario);
         }
         String md = Files.readString(out.resolve("BENCHMARKS.md"));
