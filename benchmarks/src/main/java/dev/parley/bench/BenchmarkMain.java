@@ -161,8 +161,8 @@ public final class BenchmarkMain {
         settings.put("bulk send recipients", java.util.Arrays.toString(o.fanout()) + ", " + o.fanoutRounds() + " round(s) each");
         settings.put("HTTP", o.httpConnections() + " connections, " + o.httpSeconds() + " s measured per side");
         settings.put("messages indexed by the search scenarios", String.valueOf(o.searchMessages()));
-        settings.put("load", String.format("system load average at the end of the run %.1f on %d cores (shared machine: "
-                + "other builds were running; ratios compare figures of the same run)",
+        settings.put("load", String.format("system load average at the end of the run %.1f on %d cores (a shared machine: "
+                + "other work may run alongside; ratios compare figures of the same run)",
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors()));
         settings.put("command", o.command());
