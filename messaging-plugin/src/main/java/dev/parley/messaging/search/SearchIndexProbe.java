@@ -61,6 +61,8 @@ public final class SearchIndexProbe {
             + "thanks please attached contract draft banner holiday deadline budget audience").split(" ");
     static final String[] QUERIES = {"payout", "campaign review", "合作伙伴", "invoice", "\"holiday deadline\"", "病毒扫描",
             "pay*", "report from:sender"};
+    /** The shape of each query in {@link #QUERIES}, for per-shape figures. */
+    static final String[] SHAPES = {"term", "two terms", "CJK", "term", "phrase", "CJK", "prefix", "term + sender filter"};
     private static final int PROGRAMS = 20;
 
     private SearchIndexProbe() {
@@ -72,7 +74,9 @@ public final class SearchIndexProbe {
      * @param messages how many messages to index
      * @param queries how many queries to time on each side (after as many warm-up queries)
      * @return {@code raw.docs_per_s, ours.docs_per_s, raw.p50_ms, raw.p99_ms, ours.p50_ms, ours.p99_ms,
-     *         hits.mismatches} (queries whose hit counts differ between the two: must be 0)
+     *         hits.mismatches} (queries whose hit counts differ between the two: must be 0), per query shape of
+     *         {@link #SHAPES} {@code shape.<shape>.raw.p50_ms, .raw.p99_ms, .ours.p50_ms, .ours.p99_ms, .n}, and the
+     *         index sizes {@code raw.index_mb, ours.index_mb}
      */
     public static Map<String, Double> measure(DataSource dataSource, Path dir, int messages, int queries) throws Exception {
         List<MessageDocument> docs = corpus(messages);
@@ -113,6 +117,7 @@ public final class SearchIndexProbe {
             long[] rawTimes = new long[queries];
             long[] ourTimes = new long[queries];
             double mismatches = 0;
+            Map<String, List<long[]>> byShape = new LinkedHashMap<>();
             for (int round = 0; round < 2; round++) {
                 for (int i = 0; i < queries; i++) {
                     String q = QUERIES[i % QUERIES.length];
@@ -136,6 +141,10 @@ public final class SearchIndexProbe {
                     s = System.nanoTime();
                     SearchResults r = service.search(user, SearchRequest.of(q, SearchRequest.Sort.RELEVANCE));
                     ourTimes[i] = System.nanoTime() - s;
+                    if (round == 1) {
+                        byShape.computeIfAbsent(SHAPES[i % QUERIES.length], k -> new ArrayList<>())
+                                .add(new long[] {rawTimes[i], ourTimes[i]});
+                    }
                     if (round == 1 && Math.min(r.total(), 1000) != Math.min(top.totalHits.value, 1000)) {
                         mismatches++;
                     }
@@ -148,10 +157,34 @@ public final class SearchIndexProbe {
             out.put("ours.p50_ms", ourTimes[queries / 2] / 1e6);
             out.put("ours.p99_ms", ourTimes[(int) (queries * 0.99)] / 1e6);
             out.put("hits.mismatches", mismatches);
+            for (var e : byShape.entrySet()) {
+                long[] r = e.getValue().stream().mapToLong(x -> x[0]).sorted().toArray();
+                long[] o = e.getValue().stream().mapToLong(x -> x[1]).sorted().toArray();
+                int p99 = Math.min(r.length - 1, (int) (r.length * 0.99));
+                out.put("shape." + e.getKey() + ".raw.p50_ms", r[r.length / 2] / 1e6);
+                out.put("shape." + e.getKey() + ".raw.p99_ms", r[p99] / 1e6);
+                out.put("shape." + e.getKey() + ".ours.p50_ms", o[o.length / 2] / 1e6);
+                out.put("shape." + e.getKey() + ".ours.p99_ms", o[p99] / 1e6);
+                out.put("shape." + e.getKey() + ".n", (double) r.length);
+            }
+            out.put("raw.index_mb", folderBytes(raw) / 1048576.0);
+            out.put("ours.index_mb", folderBytes(dir.resolve("ours")) / 1048576.0);
         } finally {
             index.close();
         }
         return out;
+    }
+
+    private static long folderBytes(Path folder) throws IOException {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(folder)) {
+            return files.filter(java.nio.file.Files::isRegularFile).mapToLong(f -> {
+                try {
+                    return java.nio.file.Files.size(f);
+                } catch (IOException e) {
+                    return 0; // a file merged away meanwhile
+                }
+            }).sum();
+        }
     }
 
     /** Deterministic messages: English words and sentences of the Chinese seed article, ~200 characters each. */
