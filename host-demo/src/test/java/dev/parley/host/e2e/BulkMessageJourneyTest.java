@@ -198,7 +198,15 @@ class BulkMessageJourneyTest {
             assertTrue(replied.getText().contains(PARTNER), replied.getText());
             assertFalse(cm.findElements(By.xpath("//p[normalize-space()='No opens yet.']")).stream()
                     .anyMatch(WebElement::isDisplayed), "the opens chart has data");
+            assertDrawn(cm);
             Browser.screenshot(cm, "12-manager-analytics-open-and-reply");
+
+            // the banner's reach: Maya's company reached, drawn as a chart beside the table
+            cm.get(browser.url("/banners"));
+            submitAndWait(cm, cm.findElement(By.xpath("//tr[contains(., 'Winter launch')]//a[normalize-space()='Analytics']")));
+            assertEquals("1", text(cm, By.xpath("//dt[normalize-space()='Partners reached']/following-sibling::dd[1]")));
+            assertDrawn(cm);
+            Browser.screenshot(cm, "12b-banner-reach-chart");
         } finally {
             cm.quit();
             maya.quit();
@@ -237,6 +245,14 @@ class BulkMessageJourneyTest {
             carlos.quit();
             chloe.quit();
         }
+    }
+
+    /** The page's chart was drawn by Chart.js (its script loaded under the CSP and found the data). */
+    private static void assertDrawn(WebDriver d) {
+        WebElement chart = d.findElement(By.cssSelector("canvas[data-parley-chart]"));
+        waiting(d).until(x -> Boolean.TRUE.equals(((JavascriptExecutor) x).executeScript(
+                "return window.Chart !== undefined && Chart.getChart(arguments[0]) !== undefined", chart)));
+        ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", chart);
     }
 
     private static WebElement replyRow(WebDriver d) {
