@@ -143,6 +143,7 @@ class BulkMessageJourneyTest {
             WebElement sent = cm.findElement(By.xpath("//tr[.//a[normalize-space()='" + SUBJECT + "']]"));
             assertTrue(sent.getText().contains("Sent"), sent.getText());
             assertTrue(sent.getText().contains("Carlos Manager"), sent.getText());
+            assertTrue(sent.getText().contains("Nov 2, 2026"), "a date in the viewer's language and zone: " + sent.getText());
             Browser.screenshot(cm, "08-bulk-in-sent");
         } finally {
             cm.quit();
@@ -175,6 +176,9 @@ class BulkMessageJourneyTest {
                     banner.getText());
             assertEquals("carousel", banner.getAttribute("aria-roledescription"));
             Browser.screenshot(maya, "09-partner-dashboard-notice-and-banner");
+            // amounts in the reader's locale: grouped thousands, two decimals
+            String revenue = text(maya, By.xpath("//div[normalize-space()='Revenue last month']/following-sibling::div[1]"));
+            assertTrue(revenue.matches("\\d{1,3}(,\\d{3})*\\.\\d{2}") && revenue.length() > 6, revenue);
 
             submitAndWait(maya, notice.findElement(By.linkText("Read")));
             WebElement announcement = maya.findElement(By.xpath("//div[contains(@class,'list-group-item')][.//a[normalize-space()='"
