@@ -25,16 +25,24 @@ public class BannersPlugin extends ParleyPlugin {
         return p;
     }
 
+    private dev.parley.api.event.EventBus.Subscription sampleData;
+
     @Override
     public void start() {
         host().schema().migrate(ID, BannersPlugin.class.getClassLoader(), "dev/parley/banners/db");
         services = new BannersServices(host());
+        sampleData = host().events().subscribe(dev.parley.api.event.SampleDataCreated.class,
+                e -> new dev.parley.banners.demo.SampleBanners(host(), services.banners()).create(e.programId()));
         running = this;
     }
 
     @Override
     public void stop() {
         running = null;
+        if (sampleData != null) {
+            sampleData.close();
+            sampleData = null;
+        }
         if (services != null) {
             services.close();
             services = null;

@@ -61,6 +61,9 @@ public final class BenchmarkMain {
                 facts.put("demo data", String.format("%d partners generated in %.1f s", partners, seconds));
                 long offer = host.partners().offers(programs.acme()).get(0).id();
                 results.addAll(AudienceCountScenario.run(host, programs.acme(), offer, iterations));
+                // 10 messages per partner: 1M messages at the default 100,000 partners
+                results.addAll(MessageSearchScenario.run(plugins, host.dataSource(), data.resolve("search"), partners * 10,
+                        Math.max(100, iterations * 10)));
             }
             results.addAll(BannerResolutionScenario.run(plugins, 1_000, partners, Math.max(1_000, iterations * 1_000)));
             if (startRuns > 0) {
@@ -71,6 +74,7 @@ public final class BenchmarkMain {
         settings.put("partners in the main program", String.valueOf(partners));
         settings.put("iterations per case", String.valueOf(iterations));
         settings.put("host start runs", String.valueOf(startRuns));
+        settings.put("messages indexed (10 per partner)", String.valueOf(partners * 10));
         settings.put("command", "java -jar benchmarks/target/parley-benchmarks.jar --partners=" + partners
                 + " --iterations=" + iterations + " --start.runs=" + startRuns);
         Report.write(out, settings, facts, results);

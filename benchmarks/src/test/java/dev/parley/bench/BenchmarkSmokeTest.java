@@ -23,6 +23,7 @@ class BenchmarkSmokeTest {
         assertFalse(results.isEmpty());
         assertTrue(results.stream().anyMatch(r -> r.scenario().equals("audience count")));
         assertTrue(results.stream().anyMatch(r -> r.scenario().equals("host start")));
+        assertTrue(results.stream().filter(r -> r.scenario().equals("message search")).count() == 2);
         String md = Files.readString(out.resolve("BENCHMARKS.md"));
         assertTrue(md.contains("| audience count |"));
         assertTrue(Files.readAllLines(out.resolve("benchmarks.csv")).size() == results.size() + 1);

@@ -55,7 +55,11 @@ public final class Main {
             if (config.getBoolean("demo.data", true) && demo.isEmpty()) {
                 int partners = config.getInt("demo.partners", 300);
                 LOG.info("Generating demo data ({} partners)...", partners);
-                demo.generate(partners, n -> LOG.info("  {} partners written", n));
+                var programs = demo.generate(partners, n -> LOG.info("  {} partners written", n));
+                // Plugins add their own sample content (conversations, banners) for the demo programs.
+                for (long program : new long[] {programs.acme(), programs.bolt(), programs.cedar()}) {
+                    host.events().publish(new dev.parley.api.event.SampleDataCreated(program));
+                }
             }
             JettyServer server = JettyServer.start(new HostApplication(host), config.bindAddress(), config.httpPort());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

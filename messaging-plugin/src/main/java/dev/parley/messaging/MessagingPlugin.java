@@ -2,6 +2,8 @@ package dev.parley.messaging;
 
 import dev.parley.api.event.EventBus;
 import dev.parley.api.event.PartnerJoined;
+import dev.parley.api.event.SampleDataCreated;
+import dev.parley.messaging.demo.SampleConversations;
 import dev.parley.api.event.PartnerUpdated;
 import dev.parley.api.event.PartnershipStatusChanged;
 import dev.parley.api.plugin.ParleyPlugin;
@@ -44,6 +46,8 @@ public class MessagingPlugin extends ParleyPlugin {
                 e -> services.conversations().refreshPartner(e.programId(), e.partnerId())));
         subscriptions.add(events.subscribe(PartnerJoined.class,
                 e -> services.conversations().refreshPartner(e.programId(), e.partnerId())));
+        subscriptions.add(events.subscribe(SampleDataCreated.class,
+                e -> new SampleConversations(host(), services.conversations()).create(e.programId())));
         services.start();
         running = this;
     }

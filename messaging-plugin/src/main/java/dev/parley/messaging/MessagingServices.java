@@ -22,6 +22,8 @@ import dev.parley.messaging.conversation.ConversationMapper;
 import dev.parley.messaging.conversation.ConversationService;
 import dev.parley.messaging.inbox.InboxMapper;
 import dev.parley.messaging.inbox.InboxService;
+import dev.parley.messaging.search.InboxMessageSource;
+import dev.parley.messaging.search.MessageSearch;
 import dev.parley.messaging.settings.SettingsMapper;
 import dev.parley.messaging.settings.SettingsService;
 import java.time.Instant;
@@ -51,6 +53,7 @@ public final class MessagingServices implements AutoCloseable {
     private final SendJob sendJob;
     private final BulkScheduler bulkScheduler;
     private final BroadcastService broadcasts;
+    private volatile MessageSearch search;
 
     public MessagingServices(HostServices host) {
         this(host, MessagingConfig.from(host), new LoggingSmsGateway());
@@ -127,6 +130,8 @@ public final class MessagingServices implements AutoCloseable {
         imap.ifPresent(ImapPoller::start);
         bulkScheduler.start();
         sendJob.resumeInterrupted();
+        InboxMessageSource messages = new InboxMessageSource(host.dataSource());
+        startSearch(new MessageSearch(host, messages, messages));
     }
 
     public AudienceService audiences() {
@@ -182,9 +187,37 @@ public final class MessagingServices implements AutoCloseable {
         return imap;
     }
 
+    /**
+     * @return message search over the inbox's tables
+     * @throws IllegalStateException before {@link #start()}
+     */
+    public MessageSearch search() {
+        MessageSearch s = search;
+        if (s == null) {
+            throw new IllegalStateException("Message search is not started");
+        }
+        return s;
+    }
+
+    /** Starts message search (its index, follower and rebuilds), replacing the one running. */
+    public void startSearch(MessageSearch messageSearch) {
+        MessageSearch old = search;
+        search = null;
+        if (old != null) {
+            old.close();
+        }
+        messageSearch.start();
+        search = messageSearch;
+    }
+
     @Override
     public void close() {
         imap.ifPresent(ImapPoller::close);
+        MessageSearch s = search;
+        search = null;
+        if (s != null) {
+            s.close();
+        }
         sendJob.stop();
         bulkScheduler.close();
     }

@@ -25,6 +25,9 @@ import dev.parley.messaging.portal.PortalMessagesPage;
 import dev.parley.messaging.portal.PortalNewConversationPage;
 import dev.parley.messaging.portal.UnreadNoticePanel;
 import dev.parley.messaging.settings.SettingsPanel;
+import dev.parley.messaging.search.MessageSearchPage;
+import dev.parley.messaging.search.PortalMessageSearchPage;
+import dev.parley.messaging.search.SearchIndexPage;
 import java.util.List;
 import org.apache.wicket.request.resource.IResource;
 import org.apache.wicket.request.resource.ResourceReference;
@@ -45,7 +48,10 @@ public class MessagingUi implements UiContribution {
                 new PageMount("/messages", BroadcastsPage.class),
                 new PageMount("/messages/compose", ComposePage.class),
                 new PageMount("/messages/bulk/${id}", BroadcastDetailPage.class),
-                new PageMount("/portal/announcement/${id}", PortalAnnouncementPage.class));
+                new PageMount("/portal/announcement/${id}", PortalAnnouncementPage.class),
+                new PageMount("/inbox/search", MessageSearchPage.class),
+                new PageMount("/inbox/search/index", SearchIndexPage.class),
+                new PageMount("/portal/messages/search", PortalMessageSearchPage.class));
     }
 
     @Override

@@ -77,6 +77,10 @@ class AccessMatrixTest {
         row("/inbox/conversation/${id}", L, F, F, F, F, O, N, O);
         row("/portal/messages/new", L, O, O, N, F, F, F, F);
         row("/portal/conversation/${id}", L, O, N, N, F, F, F, F);
+        // Message search: like the inbox and the portal's messages; the index page serves every program: platform admins.
+        row("/inbox/search", L, F, F, F, F, O, N, O);
+        row("/portal/messages/search", L, O, O, N, F, F, F, F);
+        row("/inbox/search/index", L, F, F, F, F, F, F, O);
         row("/messaging/attachment", N, N, N, N, N, N, N, N);
         row("/messages", L, F, F, F, F, O, N, O);
         row("/messages/compose", L, F, F, F, F, O, N, O);
@@ -181,6 +185,114 @@ class AccessMatrixTest {
             }
         }
         assertEquals(List.of(), failures);
+    }
+
+    /**
+     * Pages of one person, with the callback URLs Wicket rendered into them (links, form actions:
+     * {@code ?page-render.-component}).
+     */
+    private static final Map<Role, List<String>> PAGES_WITH_LISTENERS = Map.of(
+            Role.COMMUNITY_MANAGER, List.of("inbox/conversation/${id}", "inbox", "partners/${partnerId}", "banners",
+                    "dashboard"),
+            Role.PARTNER_A, List.of("portal/conversation/${id}", "portal/messages", "portal"),
+            Role.OTHER_BRAND_ADMIN, List.of("settings/roles", "settings", "partners"),
+            Role.PLATFORM_ADMIN, List.of("settings/plans", "settings/plugins"));
+
+    private static final java.util.regex.Pattern LISTENER = java.util.regex.Pattern
+            .compile("(?:href|action)=\"([^\"]*\\?\\d+-\\d+\\.-[^\"]*)\"");
+
+    /**
+     * Everything any of these callbacks could change, except read flags (opening a page one may see
+     * marks it read, which is not a callback's doing).
+     */
+    private static String state() throws Exception {
+        String[] queries = {
+            "SELECT id, status, assignee_id, message_count, last_message_at FROM msg_conversation ORDER BY id",
+            "SELECT COUNT(*), MAX(id) FROM msg_message",
+            "SELECT program_id, member_id, email_notify FROM msg_member_pref ORDER BY program_id, member_id",
+            "SELECT * FROM msg_program_settings ORDER BY program_id",
+            "SELECT id, published, archived, starts_at, ends_at, updated_at FROM bnr_banner ORDER BY id",
+            "SELECT COUNT(*) FROM bnr_dismissal",
+            "SELECT id, name FROM role ORDER BY id",
+            "SELECT role_id, permission FROM role_permission ORDER BY role_id, permission",
+            "SELECT user_id, role_id FROM brand_user_role ORDER BY user_id, role_id",
+            "SELECT plan_key, feature_key, enabled FROM plan_feature ORDER BY plan_key, feature_key",
+            "SELECT program_id, partner_id, status, manager_id FROM partnership ORDER BY program_id, partner_id",
+            "SELECT COUNT(*) FROM partner_tag",
+        };
+        StringBuilder out = new StringBuilder();
+        try (Connection c = host.host().dataSource().getConnection(); java.sql.Statement st = c.createStatement()) {
+            for (String q : queries) {
+                try (ResultSet rs = st.executeQuery(q)) {
+                    int columns = rs.getMetaData().getColumnCount();
+                    out.append(q).append('\n');
+                    while (rs.next()) {
+                        for (int i = 1; i <= columns; i++) {
+                            out.append(rs.getString(i)).append('|');
+                        }
+                        out.append('\n');
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    @Test
+    void callbackUrlsRenderedForOnePersonDoNothingForAnyoneElse() throws Exception {
+        Map<Role, WicketTester> testers = new EnumMap<>(Role.class);
+        for (Role role : Role.values()) {
+            WicketTester t = host.newTester();
+            if (role != Role.ANONYMOUS) {
+                TestHost.login(t, LOGINS.get(role));
+            }
+            testers.put(role, t);
+        }
+        // Render each person's pages and collect the callbacks in them.
+        Map<String, Role> listeners = new LinkedHashMap<>();
+        for (Map.Entry<Role, List<String>> e : PAGES_WITH_LISTENERS.entrySet()) {
+            WicketTester owner = testers.get(e.getKey());
+            for (String page : e.getValue()) {
+                String url = page;
+                for (Map.Entry<String, String> p : PLACEHOLDERS.entrySet()) {
+                    url = url.replace(p.getKey(), p.getValue());
+                }
+                owner.executeUrl(url);
+                assertEquals(200, owner.getLastResponse().getStatus(), e.getKey() + " " + url);
+                java.net.URI base = java.net.URI.create("http://host/" + url);
+                java.util.regex.Matcher m = LISTENER.matcher(owner.getLastResponseAsString());
+                while (m.find()) {
+                    String resolved = base.resolve(m.group(1).replace("&amp;", "&")).toString().substring("http://host/".length());
+                    listeners.putIfAbsent(resolved, e.getKey());
+                }
+            }
+        }
+        assertTrue(listeners.size() >= 15, "callbacks found: " + listeners.keySet());
+
+        // Everyone else replays them, as links (GET) and as form posts: nothing changes anywhere.
+        String before = state();
+        List<String> failures = new ArrayList<>();
+        for (Map.Entry<String, Role> l : listeners.entrySet()) {
+            for (Role role : Role.values()) {
+                if (role == l.getValue()) {
+                    continue;
+                }
+                WicketTester t = testers.get(role);
+                for (String method : new String[] {"GET", "POST"}) {
+                    org.apache.wicket.ThreadContext.setApplication(t.getApplication());
+                    org.apache.wicket.ThreadContext.setSession(t.getSession());
+                    t.getRequest().setMethod(method);
+                    t.executeUrl(l.getKey());
+                    int status = t.getLastResponse().getStatus();
+                    if (status >= 500) {
+                        failures.add(role + " " + method + " " + l.getKey() + " -> " + status);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), failures);
+        String after = state();
+        assertEquals(before, after, "callbacks replayed by other people changed something");
     }
 
     private static Expect outcome(WicketTester t, String url) {

@@ -109,6 +109,12 @@ public final class AttachmentStore {
             }
             FileType type = FileType.detect(tmp).orElseThrow(
                     () -> new MessagingException("error.fileType", Map.of("name", shownName)));
+            if (FileType.isPolyglot(tmp, type)) {
+                LOG.warn("Attachment {} ({} bytes, sha256 {}) refused: a {} that is also an archive or a web page",
+                        shownName, size, sha, type);
+                throw new MessagingException("error.filePolyglot", Map.of("name", shownName,
+                        "type", type.extension().toUpperCase(Locale.ROOT)));
+            }
             String threat;
             try (InputStream in = Files.newInputStream(tmp)) {
                 threat = scanner.scan(in);
@@ -143,11 +149,14 @@ public final class AttachmentStore {
         return root.resolve(sha.substring(0, 2)).resolve(sha);
     }
 
-    /** A sender's file name without path, control characters or quotes, at most 150 characters. */
+    /**
+     * A sender's file name without path, control characters, direction controls (which would show
+     * "invoice\u202Efdp.exe" as "invoiceexe.pdf") or quotes, at most 150 characters.
+     */
     static String displayName(String name) {
         String n = name == null ? "" : name;
         n = n.substring(Math.max(n.lastIndexOf('/'), n.lastIndexOf('\\')) + 1);
-        n = n.replaceAll("[\\p{Cntrl}\"<>|:*?]", "_").strip();
+        n = n.replaceAll("[\\p{Cntrl}\"<>|:*?\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]", "_").strip();
         while (n.startsWith(".")) {
             n = n.substring(1);
         }

@@ -66,6 +66,54 @@ public enum FileType {
         return isCsv(file) ? Optional.of(CSV) : Optional.empty();
     }
 
+    /** Markup that makes a browser or viewer treat a file as a web page, looked for near the start. */
+    private static final String[] MARKUP = {"<script", "<html", "<svg", "<iframe", "<body", "<!doctype html", "<object", "<embed"};
+
+    /**
+     * A polyglot: a file of an allowed type that is at the same time another kind of file — a ZIP or
+     * JAR archive (its end-of-directory record closes the file, as in a "GIFAR"), or a web page (markup
+     * in its first kilobyte, for content sniffers that ignore the declared type).
+     *
+     * @return whether the file carries such second content
+     */
+    public static boolean isPolyglot(Path file, FileType type) throws IOException {
+        long size = Files.size(file);
+        int tail = (int) Math.min(size, 22 + 65535);
+        byte[] end;
+        byte[] head;
+        try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(file)) {
+            ByteBuffer b = ByteBuffer.allocate(tail);
+            ch.position(size - tail);
+            while (b.hasRemaining() && ch.read(b) > 0) {
+                // read the whole tail
+            }
+            end = b.array();
+            ByteBuffer h = ByteBuffer.allocate((int) Math.min(size, 1024));
+            ch.position(0);
+            while (h.hasRemaining() && ch.read(h) > 0) {
+                // read the head
+            }
+            head = h.array();
+        }
+        for (int p = end.length - 22; p >= 0; p--) {
+            if (end[p] == 'P' && end[p + 1] == 'K' && end[p + 2] == 5 && end[p + 3] == 6) {
+                int commentLength = (end[p + 20] & 0xFF) | (end[p + 21] & 0xFF) << 8;
+                if (p + 22 + commentLength == end.length) {
+                    return true;
+                }
+            }
+        }
+        if (type != CSV) {
+            String start = new String(head, StandardCharsets.ISO_8859_1).toLowerCase(java.util.Locale.ROOT);
+            for (String m : MARKUP) {
+                if (start.contains(m)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /**
      * CSV has no magic number: accept UTF-8 text without NUL or other control characters (tab, CR
      * and LF aside) that does not start like markup, so HTML, SVG, scripts in disguise and binaries

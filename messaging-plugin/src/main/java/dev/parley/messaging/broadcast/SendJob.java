@@ -512,8 +512,14 @@ public final class SendJob {
             }
             return Outcome.WAITING_FOR_RETRIES;
         }
-        try (SqlSession s = sessions.openSession(true)) {
+        try (SqlSession s = sessions.openSession(false)) {
             s.getMapper(BroadcastMapper.class).finish(b.id(), host.clock().instant());
+            // Searchable by its recipients from now on (same transaction as the status change).
+            dev.parley.messaging.search.SearchChangeLog.record(s.getConnection(),
+                    dev.parley.messaging.search.SearchChangeLog.Kind.BULK, b.id(), host.clock().instant());
+            s.commit();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Cannot finish bulk message " + b.id() + ": " + e.getMessage(), e);
         }
         return Outcome.SENT;
     }

@@ -24,6 +24,13 @@ public interface ConversationMapper {
             @Param("brandUnread") boolean brandUnread, @Param("partnerUnread") boolean partnerUnread,
             @Param("status") ConversationStatus status);
 
+    /**
+     * Takes the conversation row's write lock first: a message insert would otherwise take a shared
+     * lock on it (foreign key) and then need the write lock, which deadlocks against anyone opening
+     * or answering the same conversation at the same moment.
+     */
+    Long lockConversation(@Param("id") long id);
+
     int setBrandUnread(@Param("id") long id, @Param("unread") boolean unread);
 
     int setPartnerUnread(@Param("id") long id, @Param("unread") boolean unread);

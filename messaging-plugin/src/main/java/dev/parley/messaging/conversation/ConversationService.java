@@ -17,10 +17,12 @@ import dev.parley.messaging.conversation.ConversationMapper.MessageRow;
 import dev.parley.messaging.inbox.InboxCursor;
 import dev.parley.messaging.inbox.InboxKeys;
 import dev.parley.messaging.inbox.InboxKeys.PartnerFacts;
+import dev.parley.messaging.search.SearchChangeLog;
 import dev.parley.messaging.settings.ProgramSettings;
 import dev.parley.messaging.settings.SettingsService;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -293,6 +295,7 @@ public final class ConversationService {
             ConversationMapper m = s.getMapper(ConversationMapper.class);
             m.setStatus(c.id(), status);
             InboxKeys.updateState(s, m.conversation(c.id()));
+            searchChanged(s, SearchChangeLog.Kind.CONVERSATION, c.id(), host.clock().instant());
             s.commit();
         }
     }
@@ -350,9 +353,19 @@ public final class ConversationService {
                 String memberName = c.memberId() == null ? null
                         : host.partners().member(programId, c.memberId()).map(PartnerMember::name).orElse(c.memberName());
                 m.setNames(c.id(), facts == null ? c.partnerName() : facts.name(), memberName);
+                searchChanged(s, SearchChangeLog.Kind.CONVERSATION, c.id(), host.clock().instant());
                 InboxKeys.index(s, m.conversation(c.id()), facts);
             }
             s.commit();
+        }
+    }
+
+    /** Tells message search, inside this transaction, what to read again (see {@link SearchChangeLog}). */
+    private static void searchChanged(SqlSession s, SearchChangeLog.Kind kind, long id, Instant at) {
+        try {
+            SearchChangeLog.record(s.getConnection(), kind, id, at);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot record a search change: " + e.getMessage(), e);
         }
     }
 
@@ -399,7 +412,14 @@ public final class ConversationService {
             Posted posted;
             try (SqlSession s = sessions.openSession(false)) {
                 ConversationMapper m = s.getMapper(ConversationMapper.class);
-                Conversation c = existing;
+                Conversation c = null;
+                if (existing != null) {
+                    // Write lock first (see lockConversation), then the row as it is now.
+                    if (m.lockConversation(existing.id()) == null) {
+                        throw MessagingException.denied();
+                    }
+                    c = m.conversation(existing.id());
+                }
                 if (c == null) {
                     ConversationInsert ci = new ConversationInsert();
                     ci.programId = programId;
@@ -433,6 +453,10 @@ public final class ConversationService {
                 ConversationStatus status = !fromBrand && c.status() == ConversationStatus.DONE
                         ? ConversationStatus.OPEN : c.status();
                 m.updateAfterMessage(c.id(), now, preview(body, checked.files()), !fromBrand, fromBrand, status);
+                searchChanged(s, SearchChangeLog.Kind.MESSAGE, mi.id, now);
+                if (status != c.status()) {
+                    searchChanged(s, SearchChangeLog.Kind.CONVERSATION, c.id(), now); // reopened: every message's state
+                }
                 Conversation updated = m.conversation(c.id());
                 InboxKeys.index(s, updated, facts);
                 Message message = messages(s, c.id(), mi.id + 1, 1).get(0);

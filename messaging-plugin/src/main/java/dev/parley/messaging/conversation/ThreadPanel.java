@@ -80,6 +80,9 @@ public class ThreadPanel extends Panel {
             @Override
             protected void populateItem(ListItem<Message> item) {
                 Message m = item.getModelObject();
+                // search results link to #message-<id>
+                item.setMarkupId("message-" + m.id());
+                item.setOutputMarkupId(true);
                 boolean own = (m.authorKind() == AuthorKind.BRAND) == viewer.isBrand();
                 item.add(AttributeModifier.append("class", own ? "border-primary-subtle bg-primary-subtle" : ""));
                 item.add(new Label("author", m.authorName()));

@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import dev.parley.messaging.search.MessageSearchPage;
+import dev.parley.messaging.search.SearchBoxPanel;
 import org.apache.wicket.AttributeModifier;
 import org.apache.wicket.markup.html.WebMarkupContainer;
 import org.apache.wicket.markup.html.basic.Label;
@@ -58,6 +60,7 @@ public class InboxPage extends ParleyPage {
     @Override
     protected void onInitialize() {
         super.onInitialize();
+        add(new SearchBoxPanel("messageSearch", MessageSearchPage.class));
         CurrentUser viewer = WebSupport.user();
         long unreadCount = WebSupport.services().inbox().unread(viewer);
         IModel<InboxPageResult> page = LoadableDetachableModel.of(

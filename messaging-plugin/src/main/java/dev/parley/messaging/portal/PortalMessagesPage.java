@@ -9,6 +9,8 @@ import dev.parley.messaging.WebSupport;
 import dev.parley.messaging.conversation.Conversation;
 import dev.parley.messaging.inbox.InboxCursor;
 import java.util.List;
+import dev.parley.messaging.search.PortalMessageSearchPage;
+import dev.parley.messaging.search.SearchBoxPanel;
 import org.apache.wicket.AttributeModifier;
 import org.apache.wicket.markup.html.basic.Label;
 import org.apache.wicket.markup.html.form.CheckBox;
@@ -42,6 +44,7 @@ public class PortalMessagesPage extends ParleyPage {
     @Override
     protected void onInitialize() {
         super.onInitialize();
+        add(new SearchBoxPanel("messageSearch", PortalMessageSearchPage.class));
         CurrentUser viewer = WebSupport.user();
         IModel<List<Conversation>> rows = LoadableDetachableModel.of(() -> WebSupport.services().conversations()
                 .partnerConversations(WebSupport.user(), after, PAGE_SIZE + 1));

@@ -69,7 +69,40 @@ class AttachmentTest {
         Message m = conversations.reply(carlos, thread.id(), "ok",
                 List.of(IncomingFile.of("../../setup.exe", TestFiles.pdf())), false);
         assertEquals("setup.exe.pdf", m.attachments().get(0).fileName());
+        // A right-to-left override would make "invoice\u202Efdp.exe" look like "invoiceexe.pdf".
+        assertEquals("invoice_fdp.exe.pdf", conversations.reply(carlos, thread.id(), "rlo",
+                List.of(IncomingFile.of("invoice\u202Efdp.exe", TestFiles.pdf())), false).attachments().get(0).fileName());
         assertEquals("application/pdf", m.attachments().get(0).contentType());
+    }
+
+    @Test
+    void aFileOfAnAllowedTypeThatIsAlsoAnArchiveOrAWebPageIsRefused() throws Exception {
+        int before = conversations.messages(carlos, thread.id(), 0).size();
+        java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(zip)) {
+            z.putNextEntry(new java.util.zip.ZipEntry("META-INF/MANIFEST.MF"));
+            z.write("Main-Class: Evil\n".getBytes());
+        }
+        java.io.ByteArrayOutputStream gifar = new java.io.ByteArrayOutputStream();
+        gifar.writeBytes(TestFiles.gif());
+        gifar.writeBytes(zip.toByteArray());
+        MessagingException e = assertThrows(MessagingException.class, () -> conversations.reply(carlos, thread.id(),
+                "logo", List.of(IncomingFile.of("logo.gif", gifar.toByteArray())), false));
+        assertEquals("error.filePolyglot", e.key());
+        assertEquals("GIF", e.params().get("type"));
+        byte[] pdfPage = ("%PDF-1.4\n<html><script>alert(document.cookie)</script></html>\n" + new String(TestFiles.pdf()))
+                .getBytes();
+        assertEquals("error.filePolyglot", assertThrows(MessagingException.class, () -> conversations.reply(carlos,
+                thread.id(), "terms", List.of(IncomingFile.of("terms.pdf", pdfPage)), false)).key());
+        assertEquals(before, conversations.messages(carlos, thread.id(), 0).size(), "nothing of the refused messages is kept");
+        // A ZIP signature inside ordinary data is not an archive at the end of the file.
+        byte[] png = TestFiles.ofSize(4096);
+        png[2000] = 'P';
+        png[2001] = 'K';
+        png[2002] = 5;
+        png[2003] = 6;
+        assertEquals(1, conversations.reply(carlos, thread.id(), "fine", List.of(IncomingFile.of("ok.png", png)), false)
+                .attachments().size());
     }
 
     @Test

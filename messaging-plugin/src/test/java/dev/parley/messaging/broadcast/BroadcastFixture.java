@@ -37,11 +37,33 @@ final class BroadcastFixture implements AutoCloseable {
 
     /** A new instance of the plugin's services on the same database, as a second host or after a restart. */
     MessagingServices newServices() {
-        MessagingServices s = new MessagingServices(host, MessagingConfig.from(host), new LoggingSmsGateway(),
+        HostServices node = ownDataDirectory(host);
+        MessagingServices s = new MessagingServices(node, MessagingConfig.from(node), new LoggingSmsGateway(),
                 manual(host.mutableClock()));
         s.start(); // as the plugin does: the scheduler, and runs planned for messages left SENDING
         started.add(s);
         return s;
+    }
+
+    /** Each simulated host has a data directory of its own (search index), as separate machines do. */
+    private static HostServices ownDataDirectory(HostServices shared) {
+        java.nio.file.Path dir;
+        try {
+            dir = java.nio.file.Files.createTempDirectory("parley-node");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return (HostServices) java.lang.reflect.Proxy.newProxyInstance(HostServices.class.getClassLoader(),
+                new Class<?>[] {HostServices.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("dataDirectory")) {
+                        return java.nio.file.Files.createDirectories(dir.resolve((String) args[0]));
+                    }
+                    try {
+                        return method.invoke(shared, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     static BulkScheduler.Factory manual(MutableClock clock) {

@@ -1,0 +1,212 @@
+package dev.parley.host.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parley.api.partner.PartnerFilter;
+import dev.parley.host.testing.TestClamd;
+import dev.parley.host.testing.TestHost;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.wicket.util.tester.FormTester;
+import org.apache.wicket.util.tester.WicketTester;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Hostile uploads through the real host (plugin JAR, Wicket multipart form, a real clamd): each is
+ * refused with a message that names the file and the reason, and nothing of the message is kept —
+ * no conversation, no message, no attachment row, no file in the store or its staging area.
+ */
+class HostileUploadsTest {
+
+    private static final byte[] PDF = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+            .getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] GIF = java.util.Base64.getDecoder()
+            .decode("R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==");
+
+    private static TestHost host;
+    private static long trail;
+
+    @TempDir
+    static Path tmp;
+
+    @BeforeAll
+    static void start() {
+        Map<String, String> settings = new HashMap<>(TestClamd.get().settings());
+        settings.put("messaging.attachment.max.mb", "1");
+        host = TestHost.start(dir -> { }, settings);
+        trail = host.host().partners().page(host.programs().acme(), PartnerFilter.all().withText("Trail Blazers"), 0, 1)
+                .get(0).id();
+    }
+
+    @AfterAll
+    static void stop() {
+        host.close();
+    }
+
+    /** What a refused message could leave behind. */
+    private record Stored(long conversations, long messages, long attachments, List<String> files) {
+    }
+
+    private static Stored stored() throws Exception {
+        long[] counts = new long[3];
+        try (Connection c = host.host().dataSource().getConnection(); Statement s = c.createStatement()) {
+            String[] tables = {"msg_conversation", "msg_message", "msg_attachment"};
+            for (int i = 0; i < tables.length; i++) {
+                try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + tables[i])) {
+                    rs.next();
+                    counts[i] = rs.getLong(1);
+                }
+            }
+        }
+        return new Stored(counts[0], counts[1], counts[2], filesUnder(host.host().config().dataDir()));
+    }
+
+    private static List<String> filesUnder(Path dir) throws IOException {
+        try (Stream<Path> all = Files.walk(dir)) {
+            return all.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString())
+                    .filter(p -> !p.startsWith("pagestore") && !p.contains("mariadb")).sorted().toList();
+        }
+    }
+
+    /** A file whose name, as sent by the browser, is whatever the test says (path separators included). */
+    private static org.apache.wicket.util.file.File upload(String sentName, byte[] content) {
+        try {
+            Path real = Files.write(Files.createTempFile(tmp, "up", ".bin"), content);
+            return new org.apache.wicket.util.file.File(real.toFile()) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                public String getName() {
+                    return sentName;
+                }
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Composes a message to Trail Blazers with one file, through the real form; @return the page shown after. */
+    private static String compose(String fileName, byte[] content, String claimedType) {
+        WicketTester cm = host.newTester();
+        TestHost.login(cm, "cm@acme.test");
+        cm.executeUrl("inbox/new?partner=" + trail);
+        FormTester form = cm.newFormTester("compose");
+        form.setValue("subject", "Files for you");
+        form.setValue("body", "Please see the attached file.");
+        form.setFile("files", upload(fileName, content), claimedType);
+        form.submit();
+        assertTrue(cm.getLastResponse().getStatus() < 500, "no server error");
+        return cm.getLastResponseAsString();
+    }
+
+    private static void assertRefused(String fileName, byte[] content, String claimedType, String expectedText)
+            throws Exception {
+        Stored before = stored();
+        String page = compose(fileName, content, claimedType);
+        assertTrue(page.contains(expectedText), () -> "expected \"" + expectedText + "\" in\n" + page);
+        assertTrue(page.contains("Nothing was sent") || page.contains("too large"), page);
+        assertFalse(page.contains("Exception") || page.contains("at dev.parley"), "no stack trace shown");
+        assertEquals(before, stored(), "nothing of the refused message is kept for " + fileName);
+    }
+
+    @Test
+    void aWindowsExecutableRenamedPdfIsRefusedByItsContent() throws Exception {
+        byte[] exe = new byte[4096];
+        exe[0] = 'M';
+        exe[1] = 'Z';
+        exe[60] = (byte) 0x80;
+        exe[0x80] = 'P';
+        exe[0x81] = 'E';
+        assertRefused("invoice.pdf", exe, "application/pdf", "“invoice.pdf” is not a CSV, PDF, JPEG, PNG or GIF file");
+    }
+
+    @Test
+    void polyglotsAreRefused() throws Exception {
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(zip)) {
+            z.putNextEntry(new java.util.zip.ZipEntry("Evil.class"));
+            z.write(new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE});
+        }
+        ByteArrayOutputStream gifar = new ByteArrayOutputStream();
+        gifar.writeBytes(GIF);
+        gifar.writeBytes(zip.toByteArray());
+        assertRefused("logo.gif", gifar.toByteArray(), "image/gif", "“logo.gif” is a GIF file that also holds an archive");
+        byte[] pdfPage = ("%PDF-1.4\n<html><body><script>alert(document.cookie)</script>\n" + new String(PDF,
+                StandardCharsets.US_ASCII)).getBytes(StandardCharsets.US_ASCII);
+        assertRefused("terms.pdf", pdfPage, "application/pdf", "“terms.pdf” is a PDF file that also holds an archive or a web page");
+    }
+
+    @Test
+    void anOverSizeFileIsRefused() throws Exception {
+        byte[] big = new byte[1024 * 1024 + 1];
+        System.arraycopy(PDF, 0, big, 0, PDF.length);
+        assertRefused("catalogue.pdf", big, "application/pdf", "“catalogue.pdf” is larger than 1 MB");
+    }
+
+    @Test
+    void anUploadBeyondTheFormLimitIsRefusedBeforeItIsRead() throws Exception {
+        byte[] huge = new byte[12 * 1024 * 1024];
+        System.arraycopy(PDF, 0, huge, 0, PDF.length);
+        Stored before = stored();
+        String page = compose("huge.pdf", huge, "application/pdf");
+        assertFalse(page.contains("Exception"), page);
+        assertTrue(page.contains("too large") || page.contains("larger than"), page);
+        assertEquals(before, stored());
+    }
+
+    @Test
+    void anEmptyFileIsRefused() throws Exception {
+        assertRefused("empty.pdf", new byte[0], "application/pdf", "“empty.pdf” is empty");
+    }
+
+    @Test
+    void theEicarTestFileIsRefusedByTheVirusScanner() throws Exception {
+        ByteArrayOutputStream infected = new ByteArrayOutputStream();
+        infected.writeBytes(PDF);
+        infected.writeBytes(TestClamd.EICAR.getBytes(StandardCharsets.US_ASCII));
+        assertRefused("cv.pdf", infected.toByteArray(), "application/pdf", "“cv.pdf” was refused: the virus scanner found");
+        assertRefused("eicar.csv", TestClamd.EICAR.getBytes(StandardCharsets.US_ASCII), "text/csv",
+                "“eicar.csv” was refused: the virus scanner found");
+    }
+
+    @Test
+    void pathSeparatorsInAFileNameNeverReachTheFileSystem() throws Exception {
+        Stored before = stored();
+        Path outside = host.host().config().dataDir().getParent();
+        String page = compose("../../../../evil.pdf", PDF, "application/pdf");
+        assertTrue(page.contains("Your message was sent."), page);
+        page = compose("..\\..\\..\\evil2.pdf", PDF, "application/pdf");
+        assertTrue(page.contains("Your message was sent."), page);
+        Stored after = stored();
+        assertEquals(before.attachments() + 2, after.attachments());
+        try (Connection c = host.host().dataSource().getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT file_name FROM msg_attachment ORDER BY id DESC LIMIT 2")) {
+            rs.next();
+            assertEquals("evil2.pdf", rs.getString(1), "only the last part of the name is kept");
+            rs.next();
+            assertEquals("evil.pdf", rs.getString(1));
+        }
+        assertFalse(Files.exists(outside.resolve("evil.pdf")));
+        assertFalse(Files.exists(outside.getParent().resolve("evil.pdf")));
+        // Stored by content: one file (same bytes), under the plugin's attachment store, named by its SHA-256.
+        List<String> added = after.files().stream().filter(f -> !before.files().contains(f)).toList();
+        assertTrue(added.size() <= 1, added.toString());
+        added.forEach(f -> assertTrue(f.matches("plugins/parley-messaging/attachments/[0-9a-f]{2}/[0-9a-f]{64}"), f));
+    }
+}

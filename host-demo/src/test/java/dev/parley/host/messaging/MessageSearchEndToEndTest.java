@@ -1,0 +1,104 @@
+package dev.parley.host.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parley.api.partner.PartnerFilter;
+import dev.parley.host.testing.TestHost;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.wicket.util.tester.FormTester;
+import org.apache.wicket.util.tester.WicketTester;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Message search with the plugin JAR in the real host: a conversation written through the inbox pages
+ * is found (with its Lucene private to the plugin) by the team and the partner, never by another
+ * partner, and the hit opens the conversation at the message.
+ */
+class MessageSearchEndToEndTest {
+
+    private static TestHost host;
+    private static long trailId;
+
+    @BeforeAll
+    static void start() {
+        host = TestHost.start();
+        trailId = host.host().partners().page(host.programs().acme(), PartnerFilter.all().withText("Trail Blazers"), 0, 1)
+                .get(0).id();
+    }
+
+    @AfterAll
+    static void stop() {
+        host.close();
+    }
+
+    private static WicketTester as(String email) {
+        WicketTester t = host.newTester();
+        TestHost.login(t, email);
+        return t;
+    }
+
+    private static String get(WicketTester t, String url) {
+        org.apache.wicket.ThreadContext.setApplication(t.getApplication());
+        org.apache.wicket.ThreadContext.setSession(t.getSession());
+        org.apache.wicket.ThreadContext.setRequestCycle(t.getRequestCycle());
+        t.getRequest().setMethod("GET");
+        t.executeUrl(url);
+        return t.getLastResponseAsString();
+    }
+
+    /** Waits for the plugin's index to be built and to have applied every committed change (no clock involved). */
+    private static void indexCaughtUp() throws Exception {
+        Object plugin = host.host().pluginManager().getPlugin("parley-messaging").getPlugin();
+        Object services = plugin.getClass().getMethod("services").invoke(plugin);
+        Object search = services.getClass().getMethod("search").invoke(services);
+        Object index = search.getClass().getMethod("index").invoke(search);
+        index.getClass().getMethod("awaitRebuild").invoke(index);
+        index.getClass().getMethod("catchUp").invoke(index);
+    }
+
+    @Test
+    void aMessageWrittenInTheInboxIsFoundByWordsInEveryLanguage() throws Exception {
+        WicketTester carlos = as("cm@acme.test");
+        get(carlos, "inbox/new?partner=" + trailId);
+        FormTester form = carlos.newFormTester("compose");
+        form.setValue("subject", "Okapi catalogue");
+        form.setValue("body", "The okapi catalogue is out. 所有收发附件都会进行病毒扫描。");
+        form.submit();
+        long conversationId = Long.parseLong(carlos.getLastRenderedPage().getPageParameters().get("id").toString());
+        String thread = carlos.getLastResponseAsString();
+        Matcher anchor = Pattern.compile("id=\"message-(\\d+)\"").matcher(thread);
+        assertTrue(anchor.find(), "every message of the thread has an anchor");
+        String messageId = anchor.group(1);
+        indexCaughtUp();
+
+        String results = get(carlos, "inbox/search?q=okapi&sort=date");
+        assertTrue(results.contains("<mark>Okapi</mark> catalogue"), results);
+        assertTrue(results.contains("inbox/conversation/" + conversationId + "#message-" + messageId), results);
+        assertTrue(get(carlos, "inbox/search?q=%E7%97%85%E6%AF%92%E6%89%AB%E6%8F%8F").contains("<mark>病毒扫描</mark>"));
+
+        WicketTester maya = as("maya@trailblazers.test");
+        String portal = get(maya, "portal/messages/search?q=okapi");
+        assertTrue(portal.contains("<mark>Okapi</mark> catalogue"), portal);
+        assertTrue(portal.contains("portal/conversation/" + conversationId + "#message-" + messageId));
+        assertTrue(get(maya, "portal/messages").contains("search"), "the search box is on the Messages page");
+
+        WicketTester leo = as("leo@summitdeals.test");
+        String other = get(leo, "portal/messages/search?q=okapi");
+        assertFalse(other.contains("Okapi catalogue"), "another partner never finds it");
+        assertTrue(other.contains("No messages found"));
+    }
+
+    @Test
+    void thePlatformAdminSeesTheIndex() throws Exception {
+        indexCaughtUp();
+        WicketTester admin = as("admin@parley.test");
+        String html = get(admin, "inbox/search/index");
+        assertEquals(200, admin.getLastResponse().getStatus());
+        assertTrue(html.contains("Ready"), html);
+    }
+}

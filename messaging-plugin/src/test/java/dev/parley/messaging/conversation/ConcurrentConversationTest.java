@@ -1,0 +1,82 @@
+package dev.parley.messaging.conversation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.parley.api.testing.FixtureHost;
+import dev.parley.api.user.CurrentUser;
+import dev.parley.api.user.Permissions;
+import dev.parley.messaging.settings.ProgramSettings;
+import dev.parley.messaging.testing.MessagingFixture;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The brand team and the partner answer and open one conversation at the same moment, many times
+ * over (as the soak run does): no request fails — in particular no database deadlock between a
+ * message insert and someone opening the thread — and every message is stored exactly once.
+ */
+class ConcurrentConversationTest {
+
+    @Test
+    void simultaneousRepliesAndOpensOfOneConversationAllSucceedAndEveryMessageIsStoredOnce() throws Exception {
+        MessagingFixture f = new MessagingFixture("concurrent");
+        CurrentUser admin = FixtureHost.brandUser(f.carlos.id(), f.acme.id(), "Owner", Permissions.ADMINISTER);
+        f.services.settings().save(admin, new ProgramSettings(true, 5000, ProgramSettings.SENDS_LIMIT));
+        ConversationService conversations = f.services.conversations();
+        CurrentUser carlos = f.carlosUser();
+        CurrentUser chloe = f.chloeUser();
+        CurrentUser maya = f.member(f.maya);
+        CurrentUser tom = f.member(f.tom);
+        Conversation thread = conversations.start(carlos, f.trail.id(), null, "Busy", "Many hands", List.of());
+
+        int threads = 8;
+        int rounds = 40;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch go = new CountDownLatch(1);
+        ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+        List<Future<?>> all = new ArrayList<>();
+        CurrentUser[] people = {carlos, maya, chloe, tom};
+        for (int t = 0; t < threads; t++) {
+            CurrentUser who = people[t % people.length];
+            int worker = t;
+            all.add(pool.submit(() -> {
+                go.await();
+                for (int i = 0; i < rounds; i++) {
+                    try {
+                        conversations.reply(who, thread.id(), "w" + worker + "-" + i, List.of(), false);
+                        conversations.open(who, thread.id());
+                    } catch (RuntimeException e) {
+                        failures.add(worker + "/" + i + ": " + e);
+                    }
+                }
+                return null;
+            }));
+        }
+        go.countDown();
+        for (Future<?> fut : all) {
+            fut.get();
+        }
+        pool.shutdown();
+        assertEquals(List.of(), List.copyOf(failures));
+        List<String> bodies = new ArrayList<>();
+        try (var c = f.host.dataSource().getConnection();
+                var ps = c.prepareStatement("SELECT body FROM msg_message WHERE conversation_id = ? AND body LIKE 'w%'")) {
+            ps.setLong(1, thread.id());
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    bodies.add(rs.getString(1));
+                }
+            }
+        }
+        assertEquals(threads * rounds, bodies.size());
+        assertEquals(threads * rounds, bodies.stream().distinct().count(), "no message stored twice");
+        assertEquals(threads * rounds + 1, conversations.find(carlos, thread.id()).messageCount(),
+                "the conversation's count matches its messages");
+    }
+}
