@@ -41,6 +41,27 @@ class ChineseSearchJourneyTest {
         }
     }
 
+    @Test
+    void anAdminRebuildsTheIndexAndFollowsItsProgress() {
+        WebDriver owner = browser.newDriver("en");
+        try {
+            // the index belongs to the host instance: the platform admin rebuilds it
+            browser.login(owner, "admin@parley.test");
+            owner.get(browser.url("/inbox/search/index"));
+            owner.findElement(By.xpath("//button[normalize-space()='Rebuild from the database']")).click();
+            assertTrue(owner.getPageSource().contains("The rebuild has started."));
+            WebDriverWait wait = new WebDriverWait(owner, Duration.ofSeconds(60));
+            wait.ignoring(StaleElementReferenceException.class);
+            // the status refreshes itself until the rebuild is over
+            wait.until(d -> d.findElement(By.xpath("//dt[normalize-space()='State']/following-sibling::dd[1]"))
+                    .getText().startsWith("Ready"));
+            assertEquals("100", owner.findElement(By.cssSelector("progress")).getAttribute("value"));
+            Browser.screenshot(owner, "17-search-index-rebuilt");
+        } finally {
+            owner.quit();
+        }
+    }
+
     private static void write(WebDriver partner, String subject, String body) {
         partner.get(browser.url("/portal/messages/new"));
         partner.findElement(By.id("compose-subject")).sendKeys(subject);
