@@ -56,7 +56,7 @@ public class BannerAnalyticsPage extends ParleyPage {
         List<String> dayLabels = stats.days().stream().map(d -> day.format(d.date())).toList();
         WebMarkupContainer chartBox = new WebMarkupContainer("chartBox");
         chartBox.setVisible(!stats.days().isEmpty());
-        chartBox.add(new WebMarkupContainer("chart").add(Chart.line(dayLabels,
+        chartBox.add(new WebMarkupContainer("chart").add(Chart.bar(dayLabels,
                 new Chart.Series(getString("dayReached"), stats.days().stream().map(BannerStats.Day::partnersReached).toList()),
                 new Chart.Series(getString("clicks"), stats.days().stream().map(BannerStats.Day::clicks).toList()),
                 new Chart.Series(getString("dismissals"), stats.days().stream().map(BannerStats.Day::dismissals).toList()))));
