@@ -244,6 +244,8 @@ class BulkMessageJourneyTest {
             assertFalse(row.findElements(By.xpath(".//span[normalize-space()='Unread']")).isEmpty(), row.getText());
             String inboxTab = text(chloe, By.xpath("//nav//a[contains(., 'Inbox')]"));
             assertTrue(inboxTab.matches("(?s)Inbox\\s+[1-9]\\d*"), "unread badge on the tab: " + inboxTab);
+            String spoken = chloe.findElement(By.xpath("//nav//a[contains(., 'Inbox')]")).getAttribute("aria-label");
+            assertTrue(spoken.matches("Inbox, [1-9]\\d* unread"), "what a screen reader announces: " + spoken);
             Browser.screenshot(chloe, "14-teammate-sees-unread");
         } finally {
             carlos.quit();
