@@ -42,6 +42,7 @@ public final class ParleyHost implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ParleyHost.class);
 
     private final HostConfig config;
+    private dev.parley.host.demo.DemoGeneration demoGeneration;
     private final Clock clock;
     private EmbeddedMariaDb embedded;
     private HostDatabase database;
@@ -218,12 +219,25 @@ public final class ParleyHost implements AutoCloseable {
         return registry;
     }
 
+    /** @return the background "Generate demo partners" jobs of Settings */
+    public synchronized dev.parley.host.demo.DemoGeneration demoGeneration() {
+        if (demoGeneration == null) {
+            demoGeneration = new dev.parley.host.demo.DemoGeneration(sessions(), dataSource(), clock());
+        }
+        return demoGeneration;
+    }
+
     public HostServices services() {
         return services;
     }
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (demoGeneration != null) {
+                demoGeneration.close();
+            }
+        }
         if (pluginManager != null) {
             try {
                 pluginManager.stopPlugins();

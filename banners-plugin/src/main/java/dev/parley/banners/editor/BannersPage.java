@@ -13,6 +13,7 @@ import dev.parley.banners.banner.BannerStatus;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +31,6 @@ import org.apache.wicket.request.mapper.parameter.PageParameters;
 public class BannersPage extends ParleyPage {
 
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
     private final BannerStatus filter;
 
@@ -117,8 +117,10 @@ public class BannersPage extends ParleyPage {
                 item.add(new Label("style", getString("style." + b.style().name())));
                 item.add(new Label("placement", getString("placement." + b.placement().name())));
                 item.add(new Label("priority", b.priority()));
-                item.add(new Label("starts", TIME.format(b.startsAt().atZone(zone))));
-                item.add(new Label("ends", b.endsAt() == null ? "—" : TIME.format(b.endsAt().atZone(zone))));
+                DateTimeFormatter time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                        .withLocale(getLocale());
+                item.add(new Label("starts", time.format(b.startsAt().atZone(zone))));
+                item.add(new Label("ends", b.endsAt() == null ? "—" : time.format(b.endsAt().atZone(zone))));
                 long bannerId = b.id();
                 item.add(new BookmarkablePageLink<>("analytics", BannerAnalyticsPage.class, id));
                 item.add(new Link<Void>("duplicate") {

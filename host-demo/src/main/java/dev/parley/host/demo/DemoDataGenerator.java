@@ -73,6 +73,34 @@ public final class DemoDataGenerator {
     }
 
     /**
+     * Adds generated partners (with members, tags, approvals and performance) to an existing program,
+     * managed by its brand users and approved for its offers.
+     *
+     * @param progress called with the number of partners written so far
+     */
+    public void addPartners(long program, int count, LongConsumer progress) {
+        List<Long> managers = ids("SELECT id FROM brand_user WHERE program_id = ?", program);
+        List<Long> offers = ids("SELECT id FROM offer WHERE program_id = ?", program);
+        bulkPartners(program, count, managers.stream().mapToLong(Long::longValue).toArray(), offers,
+                PasswordHasher.hash(DEMO_PASSWORD), "more", progress);
+    }
+
+    private List<Long> ids(String sql, long program) {
+        List<Long> ids = new java.util.ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+            st.setLong(1, program);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return ids;
+    }
+
+    /**
      * Writes the demo programs.
      *
      * @param acmePartners generated partners in the main program (Acme Outdoor), besides the named ones
@@ -168,6 +196,8 @@ public final class DemoDataGenerator {
             LongConsumer progress) {
         Instant now = clock.instant();
         YearMonth month = YearMonth.now(clock.withZone(ZoneOffset.UTC));
+        // a commit (and a progress report) per batch: large batches at scale, small ones for a visible progress bar
+        int batch = count >= 20_000 ? 1000 : 100;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             long firstId;
@@ -256,7 +286,7 @@ public final class DemoDataGenerator {
                             }
                         }
                     }
-                    if ((i + 1) % 1000 == 0 || i == count - 1) {
+                    if ((i + 1) % batch == 0 || i == count - 1) {
                         partner.executeBatch();
                         member.executeBatch();
                         ship.executeBatch();

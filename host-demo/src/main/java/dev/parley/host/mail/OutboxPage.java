@@ -38,7 +38,8 @@ public class OutboxPage extends HostPage {
                 Mail m = item.getModelObject();
                 item.add(new Label("to", m.to()));
                 item.add(new Label("subject", m.subject()));
-                item.add(new Label("sentAt", m.sentAt().atZone(user().zoneId()).toLocalDateTime().toString()));
+                item.add(new Label("sentAt", java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM)
+                        .withLocale(getLocale()).format(m.sentAt().atZone(user().zoneId()))));
                 item.add(new Label("body", m.body()));
             }
         });

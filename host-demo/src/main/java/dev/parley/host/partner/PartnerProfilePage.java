@@ -57,7 +57,10 @@ public class PartnerProfilePage extends HostPage {
         add(new Label("tags", String.join(", ", partner.tags())));
         add(new Label("manager", partner.managerName() == null ? "—" : partner.managerName()));
         var performance = directory.performance(u.programId(), partnerId, PerformancePeriod.lastMonth(host().clock()));
-        add(new Label("revenue", performance.revenue().toPlainString()));
+        java.text.NumberFormat amount = java.text.NumberFormat.getNumberInstance(getLocale());
+        amount.setMinimumFractionDigits(2);
+        amount.setMaximumFractionDigits(2);
+        add(new Label("revenue", amount.format(performance.revenue())));
         add(new Label("conversions", performance.conversions()));
         add(new SlotView("actions", HostSlot.PARTNER_PROFILE_ACTIONS, new SlotContext(u, u.programId(), partnerId, null)));
         add(new ListView<>("members", directory.members(u.programId(), partnerId)) {

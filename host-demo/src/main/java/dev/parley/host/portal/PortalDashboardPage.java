@@ -32,7 +32,10 @@ public class PortalDashboardPage extends HostPage {
         add(new Label("partnerName", partner.name()));
         add(new Label("status", dev.parley.host.web.EnumLabels.label("status", partner.status())));
         var performance = partners.performance(u.programId(), u.partnerId(), PerformancePeriod.lastMonth(host().clock()));
-        add(new Label("revenue", performance.revenue().toPlainString()));
+        java.text.NumberFormat amount = java.text.NumberFormat.getNumberInstance(getLocale());
+        amount.setMinimumFractionDigits(2);
+        amount.setMaximumFractionDigits(2);
+        add(new Label("revenue", amount.format(performance.revenue())));
         add(new Label("conversions", performance.conversions()));
         Set<Long> approved = partners.approvedOffers(u.programId(), u.partnerId());
         List<Offer> offers = partners.offers(u.programId()).stream().filter(o -> approved.contains(o.id())).toList();

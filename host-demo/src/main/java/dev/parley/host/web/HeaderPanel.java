@@ -63,6 +63,12 @@ public class HeaderPanel extends Panel {
                 }
                 link.add(new Label("label", nav.label()));
                 link.add(new Label("badge", String.valueOf(nav.badge())).setVisible(nav.badge() > 0));
+                if (nav.badge() > 0) {
+                    // screen readers hear "Inbox, 3 unread" rather than "Inbox 3"
+                    link.add(AttributeModifier.replace("aria-label", getString("nav.withBadge",
+                            org.apache.wicket.model.Model.ofMap(java.util.Map.of("label", nav.label(),
+                                    "count", String.valueOf(nav.badge()))))));
+                }
                 item.add(link);
             }
         });

@@ -52,7 +52,9 @@ import org.apache.wicket.request.http.handler.ErrorCodeRequestHandler;
  */
 public class HostApplication extends WebApplication implements HostUi {
 
-    private static final ResourceReference BOOTSTRAP = new WebjarCssReference("bootstrap/5.3.3/dist/css/bootstrap.min.css");
+    private static final ResourceReference BOOTSTRAP = new WebjarReference("bootstrap/5.3.3/dist/css/bootstrap.min.css");
+    /** Bootstrap's own scripts (with Popper): the collapsible menu on narrow screens. */
+    private static final ResourceReference BOOTSTRAP_JS = new WebjarReference("bootstrap/5.3.3/dist/js/bootstrap.bundle.min.js");
     private static final ResourceReference HOST_CSS = new CssResourceReference(HostApplication.class, "host.css");
     private static final ResourceReference HOST_JS = new org.apache.wicket.request.resource.JavaScriptResourceReference(
             HostApplication.class, "parley.js");
@@ -183,6 +185,7 @@ public class HostApplication extends WebApplication implements HostUi {
         response.render(CssHeaderItem.forReference(HOST_CSS));
         // No favicon request (and no 404 in the browser console) for every page.
         response.render(org.apache.wicket.markup.head.StringHeaderItem.forString("<link rel=\"icon\" href=\"data:,\">"));
+        response.render(org.apache.wicket.markup.head.JavaScriptHeaderItem.forReference(BOOTSTRAP_JS).setDefer(true));
         response.render(org.apache.wicket.markup.head.JavaScriptHeaderItem.forReference(HOST_JS).setDefer(true));
     }
 

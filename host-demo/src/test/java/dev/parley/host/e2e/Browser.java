@@ -54,20 +54,30 @@ final class Browser implements AutoCloseable {
         return base + path;
     }
 
-    /** A fresh browser profile (its own cookies), English unless told otherwise. */
+    /** A fresh browser profile (its own cookies) in a desktop-sized window. */
     WebDriver newDriver(String language) {
+        return newDriver(language, 1280, 900);
+    }
+
+    /** A fresh browser profile (its own cookies) in a window of the given size (a phone: 390 × 844). */
+    WebDriver newDriver(String language, int width, int height) {
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         try {
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
-                    "--disable-quic", "--window-size=1280,900", "--lang=" + language,
+                    "--disable-quic", "--window-size=" + width + "," + height, "--lang=" + language,
                     "--user-data-dir=" + Files.createTempDirectory("parley-chromium"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+        if (width < 600) {
+            // headless windows are at least 500 px wide: a phone's viewport comes from device emulation
+            options.setExperimentalOption("mobileEmulation", java.util.Map.of("deviceMetrics",
+                    java.util.Map.of("width", width, "height", height, "pixelRatio", 1.0, "touch", true)));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);

@@ -147,31 +147,20 @@ public class BroadcastDetailPage extends ParleyPage {
         add(new Label("copySubject", b.subject()));
         add(new Label("copyBody", Markdown.toHtml(b.body())).setEscapeModelStrings(false));
 
-        // Opens over time: an accessible table and an SVG with the same numbers.
+        // Opens over time: a Chart.js bar chart and an accessible table with the same numbers.
         List<BroadcastMapper.OpenBucketText> buckets = WebSupport.services().broadcasts().opens(viewer, id);
-        long max = buckets.stream().mapToLong(BroadcastMapper.OpenBucketText::opens).max().orElse(1);
         DateTimeFormatter in = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
         List<String[]> opensRows = new ArrayList<>();
         for (BroadcastMapper.OpenBucketText t : buckets) {
             String when = WebSupport.time(LocalDateTime.parse(t.hour(), in).toInstant(ZoneOffset.UTC), viewer);
             opensRows.add(new String[] {when, Long.toString(t.opens())});
         }
-        WebMarkupContainer chart = new WebMarkupContainer("chart");
-        chart.setVisible(!buckets.isEmpty());
-        chart.add(AttributeModifier.replace("viewBox", "0 0 " + Math.max(1, buckets.size() * 20) + " 100"));
-        chart.add(new ListView<>("bars", buckets) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected void populateItem(ListItem<BroadcastMapper.OpenBucketText> item) {
-                long h = Math.max(1, Math.round(item.getModelObject().opens() * 100.0 / max));
-                item.add(AttributeModifier.replace("x", Integer.toString(item.getIndex() * 20 + 2)));
-                item.add(AttributeModifier.replace("y", Long.toString(100 - h)));
-                item.add(AttributeModifier.replace("width", "16"));
-                item.add(AttributeModifier.replace("height", Long.toString(h)));
-            }
-        });
-        add(chart);
+        WebMarkupContainer chartBox = new WebMarkupContainer("chartBox");
+        chartBox.setVisible(!buckets.isEmpty());
+        chartBox.add(new WebMarkupContainer("chart").add(dev.parley.messaging.Chart.bar(
+                opensRows.stream().map(r -> r[0]).toList(),
+                new dev.parley.messaging.Chart.Series(getString("opens"), buckets.stream().map(BroadcastMapper.OpenBucketText::opens).toList()))));
+        add(chartBox);
         add(new ListView<>("opensRows", opensRows) {
             private static final long serialVersionUID = 1L;
 

@@ -53,6 +53,8 @@ public class SearchIndexPage extends ParleyPage {
         status.setOutputMarkupId(true);
         status.add(new AjaxSelfUpdatingTimerBehavior(Duration.ofSeconds(1)));
         add(status);
+        status.add(new org.apache.wicket.markup.html.WebMarkupContainer("bar").add(org.apache.wicket.AttributeModifier.replace(
+                "value", progress.map(p -> p.running() || p.startedAt() != null ? p.percent() : 0))));
         status.add(new Label("documents", progress.map(RebuildProgress::documents)));
         status.add(new Label("change", progress.map(RebuildProgress::appliedChange)));
         status.add(new Label("state", () -> getString(progress.getObject().running() ? "index.running"

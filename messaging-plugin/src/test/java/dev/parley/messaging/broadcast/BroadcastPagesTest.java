@@ -219,8 +219,8 @@ class BroadcastPagesTest {
         t.assertContains("View reply");
         t.assertContains("Partners who replied");
         t.assertContains("Trail Blazers");
-        // Opens over time: one open, as an SVG bar and a table row.
-        t.assertContains("<rect[^>]*height=\"100\"");
+        // Opens over time: one open, as a Chart.js bar (data in the canvas) and a table row.
+        t.assertContains("<canvas[^>]*data-parley-chart=\"[^\"]*&quot;values&quot;:\\[1\\]");
         t.assertInvisible("noOpens");
         assertEquals(1, ((org.apache.wicket.markup.html.list.ListView<?>) t.getComponentFromLastRenderedPage("opensRows")).size());
         t.clickLink("log:0:reply");

@@ -6,20 +6,20 @@ import org.apache.wicket.request.resource.IResource;
 import org.apache.wicket.request.resource.ResourceReference;
 import org.apache.wicket.request.resource.ResourceStreamResource;
 
-/** A CSS file from a WebJar on the class path ({@code META-INF/resources/webjars/...}). */
-final class WebjarCssReference extends ResourceReference {
+/** A CSS or JavaScript file from a WebJar on the class path ({@code META-INF/resources/webjars/...}). */
+final class WebjarReference extends ResourceReference {
 
     private static final long serialVersionUID = 1L;
     private final String path;
 
-    WebjarCssReference(String path) {
-        super(WebjarCssReference.class, "webjars/" + path);
+    WebjarReference(String path) {
+        super(WebjarReference.class, "webjars/" + path);
         this.path = path;
     }
 
     @Override
     public IResource getResource() {
-        URL url = WebjarCssReference.class.getClassLoader().getResource("META-INF/resources/webjars/" + path);
+        URL url = WebjarReference.class.getClassLoader().getResource("META-INF/resources/webjars/" + path);
         if (url == null) {
             throw new IllegalStateException("WebJar resource missing: " + path);
         }
