@@ -40,6 +40,16 @@ class FormBehaviourTest {
     }
 
     @Test
+    void thePageDeclaresTheViewersLanguage() {
+        WicketTester t = host.newTester();
+        t.startPage(LoginPage.class);
+        assertTrue(t.getLastResponseAsString().contains("<html lang=\"en\""), t.getLastResponseAsString());
+        t.getSession().setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+        t.startPage(LoginPage.class);
+        assertTrue(t.getLastResponseAsString().contains("<html lang=\"zh-CN\""));
+    }
+
+    @Test
     void theDoubleSubmitGuardIsLoadedWithTheCspNonce() {
         WicketTester t = host.newTester();
         t.startPage(LoginPage.class);

@@ -1,6 +1,9 @@
 package dev.parley.api.ui;
 
 import dev.parley.api.plugin.Host;
+import org.apache.wicket.AttributeModifier;
+import org.apache.wicket.markup.html.TransparentWebMarkupContainer;
+import org.apache.wicket.model.LambdaModel;
 import org.apache.wicket.markup.head.IHeaderResponse;
 import org.apache.wicket.markup.html.WebPage;
 import org.apache.wicket.markup.html.basic.Label;
@@ -30,6 +33,10 @@ public abstract class ParleyPage extends WebPage {
     @Override
     protected void onInitialize() {
         super.onInitialize();
+        // Screen readers and fonts follow the page's language (the viewer's locale).
+        TransparentWebMarkupContainer html = new TransparentWebMarkupContainer("html");
+        html.add(AttributeModifier.replace("lang", LambdaModel.of(() -> getLocale().toLanguageTag())));
+        add(html);
         add(new Label("pageTitle", pageTitle()));
         add(Host.ui().newPageHeader("parleyHeader"));
         add(new FeedbackPanel("parleyFeedback").setOutputMarkupId(true));
