@@ -7,7 +7,7 @@ import dev.parley.api.ui.ParleyPage;
 import dev.parley.api.user.CurrentUser;
 import dev.parley.api.user.Permissions;
 import dev.parley.banners.BannersPlugin;
-import dev.parley.banners.Chart;
+import dev.parley.api.ui.Chart;
 import dev.parley.banners.banner.Banner;
 import dev.parley.banners.editor.BannersPage;
 import java.util.List;

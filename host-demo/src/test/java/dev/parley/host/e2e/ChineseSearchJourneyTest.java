@@ -49,9 +49,11 @@ class ChineseSearchJourneyTest {
             browser.login(owner, "admin@parley.test");
             owner.get(browser.url("/inbox/search/index"));
             owner.findElement(By.xpath("//button[normalize-space()='Rebuild from the database']")).click();
-            assertTrue(owner.getPageSource().contains("The rebuild has started."));
             WebDriverWait wait = new WebDriverWait(owner, Duration.ofSeconds(60));
             wait.ignoring(StaleElementReferenceException.class);
+            // the click submits a form: wait for the answer page before reading it
+            wait.until(d -> d.getPageSource().contains("The rebuild has started."));
+            assertTrue(owner.getPageSource().contains("The rebuild has started."));
             // the status refreshes itself until the rebuild is over
             wait.until(d -> d.findElement(By.xpath("//dt[normalize-space()='State']/following-sibling::dd[1]"))
                     .getText().startsWith("Ready"));

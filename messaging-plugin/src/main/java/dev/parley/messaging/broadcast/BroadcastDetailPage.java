@@ -157,9 +157,9 @@ public class BroadcastDetailPage extends ParleyPage {
         }
         WebMarkupContainer chartBox = new WebMarkupContainer("chartBox");
         chartBox.setVisible(!buckets.isEmpty());
-        chartBox.add(new WebMarkupContainer("chart").add(dev.parley.messaging.Chart.bar(
+        chartBox.add(new WebMarkupContainer("chart").add(dev.parley.api.ui.Chart.bar(
                 opensRows.stream().map(r -> r[0]).toList(),
-                new dev.parley.messaging.Chart.Series(getString("opens"), buckets.stream().map(BroadcastMapper.OpenBucketText::opens).toList()))));
+                new dev.parley.api.ui.Chart.Series(getString("opens"), buckets.stream().map(BroadcastMapper.OpenBucketText::opens).toList()))));
         add(chartBox);
         add(new ListView<>("opensRows", opensRows) {
             private static final long serialVersionUID = 1L;

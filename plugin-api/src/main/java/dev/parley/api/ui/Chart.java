@@ -1,4 +1,4 @@
-package dev.parley.banners;
+package dev.parley.api.ui;
 
 import java.net.URL;
 import java.util.List;
@@ -15,16 +15,18 @@ import org.apache.wicket.request.resource.ResourceReference;
 import org.apache.wicket.request.resource.ResourceStreamResource;
 
 /**
- * A chart drawn by Chart.js (from its WebJar, bundled in this plugin) on a {@code <canvas>}: the
+ * A chart drawn by Chart.js (from its WebJar, which the host provides) on a {@code <canvas>}: the
  * numbers travel as JSON in the canvas's {@code data-parley-chart} attribute and {@code charts.js}
  * draws every such canvas, so the page needs no inline script under the host's strict CSP. Pages keep
- * an accessible table with the same numbers next to the chart.
+ * an accessible table with the same numbers next to the chart. Shared by all plugins.
+ *
+ * @since 1.0
  */
 public final class Chart extends Behavior {
 
     private static final long serialVersionUID = 1L;
 
-    /** Chart.js's self-contained UMD build, served from this plugin's class loader. */
+    /** Chart.js's self-contained UMD build, served from the API's class loader (the host ships the WebJar). */
     static final ResourceReference CHART_JS = new ResourceReference(Chart.class, "chart.umd.js") {
         private static final long serialVersionUID = 1L;
 
@@ -32,7 +34,7 @@ public final class Chart extends Behavior {
         public IResource getResource() {
             URL url = Chart.class.getClassLoader().getResource("META-INF/resources/webjars/chart.js/4.4.1/dist/chart.umd.js");
             if (url == null) {
-                throw new IllegalStateException("Chart.js WebJar missing from the plugin");
+                throw new IllegalStateException("Chart.js WebJar missing from the host");
             }
             ResourceStreamResource resource = new ResourceStreamResource(new UrlResourceStream(url));
             resource.setCacheDuration(java.time.Duration.ofDays(30));
