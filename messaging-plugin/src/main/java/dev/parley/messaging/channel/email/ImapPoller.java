@@ -102,7 +102,14 @@ public final class ImapPoller implements AutoCloseable {
     }
 
     private boolean handle(jakarta.mail.Message mail) throws jakarta.mail.MessagingException {
-        String from = Arrays.toString(mail.getFrom());
+        String from = "(unreadable sender)";
+        String subject = "(unreadable subject)";
+        try {
+            from = loggable(Arrays.toString(mail.getFrom()));
+            subject = loggable(mail.getSubject());
+        } catch (jakarta.mail.MessagingException | RuntimeException e) {
+            // Headers too broken to show: the reader refuses such a mail below.
+        }
         try {
             InboundMessage in = reader.read(mail);
             Message stored = conversations.receive(in);
@@ -113,18 +120,31 @@ public final class ImapPoller implements AutoCloseable {
         } catch (MessagingException e) {
             if ("error.scannerUnavailable".equals(e.key()) && retryWhenScannerDown) {
                 LOG.warn("E-mail from {} ({}) waits: its attachments cannot be scanned now; it stays unread and is "
-                        + "tried again", from, mail.getSubject());
+                        + "tried again", from, subject);
                 keepUnread(mail);
                 return false;
             }
-            LOG.warn("E-mail from {} ({}) refused: {}", from, mail.getSubject(), e.getMessage());
+            // Refused for good (unknown sender or thread, too large, malformed, a file refused): read, never retried.
+            LOG.warn("E-mail from {} ({}) refused: {}", from, subject, loggable(e.getMessage()));
             mail.setFlag(Flags.Flag.SEEN, true);
             return false;
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (java.io.IOException | jakarta.mail.MessagingException | RuntimeException e) {
+            if (!mail.getFolder().isOpen()) {
+                throw new jakarta.mail.MessagingException("the mailbox connection was lost", e);
+            }
             LOG.error("E-mail from {} could not be handled; it stays unread and is tried again", from, e);
             keepUnread(mail);
             return false;
         }
+    }
+
+    /** A mail's text for one log line: no line breaks or other controls (a forged log line), at most 200 characters. */
+    private static String loggable(String text) {
+        if (text == null) {
+            return "";
+        }
+        String t = text.replaceAll("\\p{Cntrl}", "?");
+        return t.length() > 200 ? t.substring(0, 200) + "…" : t;
     }
 
     /** Reading a mail's body over IMAP marks it read: undo that for a mail to try again. */
