@@ -238,6 +238,19 @@ class HostileUploadsTest {
     }
 
     @Test
+    void theRefusalIsWrittenInTheViewersLanguage() throws Exception {
+        long conversation = startedConversation();
+        WicketTester maya = host.newTester();
+        TestHost.login(maya, "maya@trailblazers.test");
+        maya.getSession().setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+        Stored before = stored();
+        String page = submit(maya, "portal/conversation/" + conversation, "reply", "a/b.pdf");
+        assertTrue(page.contains(escaped("“a/b.pdf”已被拒绝：文件名不能包含文件夹路径（/、\\ 或 ..）。请重命名文件后重新添加。消息未发送。")),
+                page);
+        assertEquals(before, stored());
+    }
+
+    @Test
     void aBannerImageNamedWithAFolderPathIsRefusedAndNothingIsStored() throws Exception {
         WicketTester owner = host.newTester();
         TestHost.login(owner, "owner@acme.test");

@@ -20,9 +20,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads partners' e-mail replies from an IMAP mailbox: every unread mail is matched to its
- * conversation and stored, or refused and logged; either way it is then marked read. A mail that
- * fails for a passing reason (database down, the virus scanner unreachable) stays unread and is
- * tried again at the next poll.
+ * conversation and stored, or refused and logged; either way it is then marked read. Refused for
+ * good are also mail that is too large or malformed (it is parsed here, so it cannot stop the mails
+ * after it). A mail that fails for a passing reason (database down, the virus scanner unreachable)
+ * stays unread and is tried again at the next poll; a lost mailbox connection ends the poll.
  */
 public final class ImapPoller implements AutoCloseable {
 
