@@ -14,6 +14,8 @@ import java.util.Optional;
  * {@code reply@parley.example}; notifications are sent with {@code reply+<thread token>@...}.</li>
  * <li>{@code messaging.imap.host}, {@code .port} (993), {@code .ssl} (true), {@code .user},
  * {@code .password}, {@code .folder} (INBOX), {@code .poll.seconds} (30): where replies are read.</li>
+ * <li>{@code messaging.email.max.mb} (40): largest reply mail, attachments included; a larger one is
+ * refused before its content is read.</li>
  * <li>{@code messaging.sms.secret}: shared secret of the inbound SMS webhook; without it the webhook
  * refuses everything.</li>
  * <li>{@code base.url}: the public address, for links in e-mails.</li>
@@ -26,14 +28,15 @@ public record MessagingConfig(Optional<String> clamdHost, int clamdPort, int cla
      * IMAP mailbox settings.
      */
     public record Imap(String host, int port, boolean ssl, String user, String password, String folder,
-            int pollSeconds) {
+            int pollSeconds, long maxMailBytes) {
     }
 
     public static MessagingConfig from(HostServices host) {
         Optional<Imap> imap = host.setting("messaging.imap.host").map(h -> new Imap(h,
                 integer(host, "messaging.imap.port", 993), bool(host, "messaging.imap.ssl", true),
                 host.setting("messaging.imap.user").orElse(""), host.setting("messaging.imap.password").orElse(""),
-                host.setting("messaging.imap.folder").orElse("INBOX"), integer(host, "messaging.imap.poll.seconds", 30)));
+                host.setting("messaging.imap.folder").orElse("INBOX"), integer(host, "messaging.imap.poll.seconds", 30),
+                integer(host, "messaging.email.max.mb", 40) * 1024L * 1024L));
         return new MessagingConfig(host.setting("messaging.clamd.host"), integer(host, "messaging.clamd.port", 3310),
                 integer(host, "messaging.clamd.timeout.ms", 10_000),
                 integer(host, "messaging.attachment.max.mb", 25) * 1024L * 1024L,

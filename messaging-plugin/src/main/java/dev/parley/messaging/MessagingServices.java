@@ -98,7 +98,7 @@ public final class MessagingServices implements AutoCloseable {
                     try (SqlSession s = sessions.openSession()) {
                         return Optional.ofNullable(s.getMapper(ConversationMapper.class).conversationByToken(token));
                     }
-                }), conversations, config.clamdHost().isPresent()));
+                }, i.maxMailBytes()), conversations, config.clamdHost().isPresent()));
         this.audiences = new AudienceService(sessions, host);
         OpenTokens tokens = OpenTokens.fromSettingOrFile(host.setting("messaging.tracking.secret"),
                 host.dataDirectory(MessagingPlugin.ID));

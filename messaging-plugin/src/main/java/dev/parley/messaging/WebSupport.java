@@ -2,6 +2,8 @@ package dev.parley.messaging;
 
 import dev.parley.api.plugin.Host;
 import dev.parley.api.user.CurrentUser;
+import dev.parley.api.upload.SentFiles;
+import dev.parley.messaging.attachment.AttachmentStore;
 import dev.parley.messaging.attachment.IncomingFile;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -44,16 +46,18 @@ public final class WebSupport {
                 .withLocale(viewer.locale()).withZone(viewer.zoneId()).format(at);
     }
 
-    /** @return the files chosen in an upload field, readable during this request */
+    /**
+     * @return the files chosen in an upload field, under the names the browser sent, readable during
+     *         this request
+     * @throws MessagingException when a name is not a plain file name (a path, say): refused here at
+     *         the edge, before any byte is read, and again by the attachment store
+     */
     public static List<IncomingFile> uploads(FileUploadField field) {
         List<IncomingFile> files = new ArrayList<>();
-        List<FileUpload> uploads = field.getFileUploads();
-        if (uploads != null) {
-            for (FileUpload u : uploads) {
-                if (u.getClientFileName() != null && !u.getClientFileName().isBlank() || u.getSize() > 0) {
-                    files.add(new IncomingFile(u.getClientFileName(), u::getInputStream));
-                }
-            }
+        for (SentFiles.SentFile f : SentFiles.of(field)) {
+            AttachmentStore.requirePlainName(f.name());
+            FileUpload upload = f.upload();
+            files.add(new IncomingFile(f.name(), upload::getInputStream));
         }
         return files;
     }

@@ -3,6 +3,7 @@ package dev.parley.banners.banner;
 import dev.parley.api.macro.Macros;
 import dev.parley.api.partner.Offer;
 import dev.parley.api.plugin.HostServices;
+import dev.parley.api.upload.UploadName;
 import dev.parley.api.user.CurrentUser;
 import dev.parley.api.user.Permissions;
 import dev.parley.banners.BannersPlugin;
@@ -172,13 +173,17 @@ public final class BannerService {
     }
 
     /**
-     * Stores an uploaded image after checking its type by content and its size.
+     * Stores an uploaded image after checking its name, its type by content and its size.
      *
+     * @param fileName the name the browser sent: a path, control characters or no name refuse the image
+     *        (see {@link UploadName}); the name is not kept
      * @return the image id
-     * @throws BannerValidationException {@code imageType} or {@code imageSize}
+     * @throws BannerValidationException {@code imageNamePath}, {@code imageNameControl},
+     *         {@code imageNameMissing}, {@code imageType} or {@code imageSize}
      */
-    public long uploadImage(CurrentUser actor, byte[] data) {
+    public long uploadImage(CurrentUser actor, String fileName, byte[] data) {
         requireBrand(actor);
+        requirePlainName(fileName);
         if (data == null || data.length == 0 || data.length > MAX_IMAGE_BYTES) {
             throw new BannerValidationException(List.of(new BannerProblem("image", "imageSize",
                     String.valueOf(MAX_IMAGE_BYTES / 1024))));
@@ -192,6 +197,22 @@ public final class BannerService {
             s.getMapper(BannerMapper.class).insertImage(row);
         }
         return row.getId();
+    }
+
+    /**
+     * Refuses an image whose name is a path (or has control characters, or is empty), as every upload
+     * in Parley does.
+     *
+     * @throws BannerValidationException naming the file as sent
+     */
+    public static void requirePlainName(String fileName) {
+        UploadName.problem(fileName).ifPresent(problem -> {
+            throw new BannerValidationException(List.of(new BannerProblem("image", switch (problem) {
+                case MISSING -> "imageNameMissing";
+                case PATH -> "imageNamePath";
+                case CONTROL -> "imageNameControl";
+            }, UploadName.shown(fileName))));
+        });
     }
 
     /**

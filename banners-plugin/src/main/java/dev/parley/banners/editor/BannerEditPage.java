@@ -10,6 +10,7 @@ import dev.parley.api.plugin.Host;
 import dev.parley.api.ui.Area;
 import dev.parley.api.ui.PageAccess;
 import dev.parley.api.ui.ParleyPage;
+import dev.parley.api.upload.SentFiles;
 import dev.parley.api.user.CurrentUser;
 import dev.parley.api.user.Permissions;
 import dev.parley.banners.BannersPlugin;
@@ -18,6 +19,7 @@ import dev.parley.banners.banner.AudienceKind;
 import dev.parley.banners.banner.Banner;
 import dev.parley.banners.banner.BannerDraft;
 import dev.parley.banners.banner.BannerProblem;
+import dev.parley.banners.banner.BannerService;
 import dev.parley.banners.banner.BannerStatus;
 import dev.parley.banners.banner.BannerStyle;
 import dev.parley.banners.banner.BannerText;
@@ -325,12 +327,15 @@ public class BannerEditPage extends ParleyPage {
         if (Boolean.TRUE.equals(remove.getModelObject())) {
             draft.setImageId(null);
         }
-        FileUpload upload = field.getFileUpload();
-        if (upload == null) {
+        // The name exactly as sent: Wicket's getClientFileName() would hide a path that must be refused.
+        List<SentFiles.SentFile> sent = SentFiles.of(field);
+        if (sent.isEmpty()) {
             return true;
         }
         try {
-            draft.setImageId(services().banners().uploadImage(BannersPage.actor(), upload.getBytes()));
+            BannerService.requirePlainName(sent.get(0).name());
+            FileUpload upload = sent.get(0).upload();
+            draft.setImageId(services().banners().uploadImage(BannersPage.actor(), sent.get(0).name(), upload.getBytes()));
             return true;
         } catch (BannerValidationException e) {
             report(e);

@@ -211,26 +211,42 @@ class BannerServiceTest {
     @Test
     void imagesAreAcceptedByContentAndSizeLimited() {
         for (byte[] image : List.of(PNG, GIF, JPEG)) {
-            long id = banners.uploadImage(f.manager, image);
+            long id = banners.uploadImage(f.manager, "banner.png", image);
             assertTrue(banners.image(f.manager, id, x -> false).isPresent());
         }
-        assertEquals("image/png", banners.image(f.manager, banners.uploadImage(f.manager, PNG), x -> false).orElseThrow().getContentType());
+        assertEquals("image/png", banners.image(f.manager, banners.uploadImage(f.manager, "banner.png", PNG), x -> false).orElseThrow().getContentType());
         BannerValidationException html = assertThrows(BannerValidationException.class,
-                () -> banners.uploadImage(f.manager, "<html><script>alert(1)</script></html>".getBytes()));
+                () -> banners.uploadImage(f.manager, "banner.png", "<html><script>alert(1)</script></html>".getBytes()));
         assertTrue(html.has("imageType"));
         byte[] svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>".getBytes();
-        assertTrue(assertThrows(BannerValidationException.class, () -> banners.uploadImage(f.manager, svg)).has("imageType"));
+        assertTrue(assertThrows(BannerValidationException.class, () -> banners.uploadImage(f.manager, "banner.png", svg)).has("imageType"));
         byte[] big = new byte[BannerService.MAX_IMAGE_BYTES + 1];
         System.arraycopy(PNG, 0, big, 0, PNG.length);
-        assertTrue(assertThrows(BannerValidationException.class, () -> banners.uploadImage(f.manager, big)).has("imageSize"));
+        assertTrue(assertThrows(BannerValidationException.class, () -> banners.uploadImage(f.manager, "banner.png", big)).has("imageSize"));
         CurrentUser partner = f.member(f.maya);
-        long id = banners.uploadImage(f.manager, PNG);
+        long id = banners.uploadImage(f.manager, "banner.png", PNG);
         assertTrue(banners.image(partner, id, x -> x == id).isPresent(), "shown in one of her banners");
         assertTrue(banners.image(partner, id, x -> false).isEmpty(), "images of drafts stay private");
         CurrentUser analyst = BannersFixture.brand(f.program.id(), ZoneId.of("UTC"), Permissions.VIEW_PARTNERS);
         assertTrue(banners.image(analyst, id, x -> true).isEmpty());
         CurrentUser stranger = BannersFixture.brand(f.other.id(), ZoneId.of("UTC"), Permissions.BANNERS);
         assertTrue(banners.image(stranger, id, x -> true).isEmpty());
+    }
+
+    @Test
+    void anImageWhoseNameIsAPathHasControlCharactersOrIsBlankIsRefused() {
+        for (String name : List.of("../../etc/passwd.png", "a/b.png", "..\\..\\x.png", "C:\\temp\\x.png", "..")) {
+            BannerValidationException e = assertThrows(BannerValidationException.class,
+                    () -> banners.uploadImage(f.manager, name, PNG), name);
+            assertTrue(e.has("imageNamePath"), name);
+        }
+        assertTrue(assertThrows(BannerValidationException.class,
+                () -> banners.uploadImage(f.manager, "logo\u0000.png", PNG)).has("imageNameControl"));
+        assertTrue(assertThrows(BannerValidationException.class,
+                () -> banners.uploadImage(f.manager, "  ", PNG)).has("imageNameMissing"));
+        assertTrue(assertThrows(BannerValidationException.class,
+                () -> banners.uploadImage(f.manager, null, PNG)).has("imageNameMissing"));
+        assertTrue(banners.uploadImage(f.manager, "..logo.png", PNG) > 0, "dots inside a plain name are fine");
     }
 
     private static List<Long> ids(BannerStatus status) {

@@ -132,6 +132,45 @@ class BannerPagesTest {
         assertEquals("image/png", f.services.banners().image(f.manager, b.imageId(), x -> false).orElseThrow().getContentType());
     }
 
+    /** An image whose name, as the browser sent it, is whatever the test says (paths included). */
+    private static File sentAs(Path real, String sentName) {
+        return new File(real.toFile()) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public String getName() {
+                return sentName;
+            }
+        };
+    }
+
+    private long imageRows() throws Exception {
+        try (var c = f.host.dataSource().getConnection(); var s = c.createStatement();
+                var rs = s.executeQuery("SELECT COUNT(*) FROM bnr_image")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void anImageNamedWithAFolderPathIsRefusedByNameAndNothingIsStored(@TempDir Path dir) throws Exception {
+        Path png = Files.write(dir.resolve("real.png"), java.util.Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="));
+        long imagesBefore = imageRows();
+        for (String name : List.of("../../etc/passwd.png", "a/b.png", "..\\..\\x.png", "C:\\temp\\x.png")) {
+            tester.startPage(BannerEditPage.class);
+            FormTester form = tester.newFormTester("form");
+            form.setValue("internalName", "With image");
+            form.setValue("headline", "Look");
+            form.setFile("image", sentAs(png, name), "image/png");
+            form.submit("publish");
+            tester.assertErrorMessages("“" + name + "” was refused: a file name must not contain a folder path "
+                    + "(/ or \\ or ..). Rename the image and upload it again.");
+            assertTrue(all().isEmpty(), "no banner for " + name);
+            assertEquals(imagesBefore, imageRows(), "no image stored for " + name);
+        }
+    }
+
     @Test
     void previewAsAChosenPartner() {
         tester.startPage(BannerEditPage.class);

@@ -60,21 +60,23 @@ class HostileUploadsTest {
     }
 
     /** What a refused message could leave behind. */
-    private record Stored(long conversations, long messages, long attachments, List<String> files) {
+    private record Stored(long conversations, long messages, long attachments, long searchChanges, List<String> files) {
     }
 
     private static Stored stored() throws Exception {
-        long[] counts = new long[3];
+        long[] counts = new long[4];
         try (Connection c = host.host().dataSource().getConnection(); Statement s = c.createStatement()) {
-            String[] tables = {"msg_conversation", "msg_message", "msg_attachment"};
-            for (int i = 0; i < tables.length; i++) {
-                try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + tables[i])) {
+            // The change log is pruned on its own schedule: its newest id says whether anything was added.
+            String[] queries = {"SELECT COUNT(*) FROM msg_conversation", "SELECT COUNT(*) FROM msg_message",
+                "SELECT COUNT(*) FROM msg_attachment", "SELECT COALESCE(MAX(change_id), 0) FROM msg_search_changes"};
+            for (int i = 0; i < queries.length; i++) {
+                try (ResultSet rs = s.executeQuery(queries[i])) {
                     rs.next();
                     counts[i] = rs.getLong(1);
                 }
             }
         }
-        return new Stored(counts[0], counts[1], counts[2], filesUnder(host.host().config().dataDir()));
+        return new Stored(counts[0], counts[1], counts[2], counts[3], filesUnder(host.host().config().dataDir()));
     }
 
     private static List<String> filesUnder(Path dir) throws IOException {
@@ -187,28 +189,123 @@ class HostileUploadsTest {
                 "“eicar.csv” was refused: the virus scanner found");
     }
 
-    @Test
-    void pathSeparatorsInAFileNameNeverReachTheFileSystem() throws Exception {
-        Stored before = stored();
-        Path outside = host.host().config().dataDir().getParent();
-        String page = compose("../../../../evil.pdf", PDF, "application/pdf");
-        assertTrue(page.contains("Your message was sent."), page);
-        page = compose("..\\..\\..\\evil2.pdf", PDF, "application/pdf");
-        assertTrue(page.contains("Your message was sent."), page);
-        Stored after = stored();
-        assertEquals(before.attachments() + 2, after.attachments());
-        try (Connection c = host.host().dataSource().getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT file_name FROM msg_attachment ORDER BY id DESC LIMIT 2")) {
-            rs.next();
-            assertEquals("evil2.pdf", rs.getString(1), "only the last part of the name is kept");
-            rs.next();
-            assertEquals("evil.pdf", rs.getString(1));
+    /** Names with a folder path, as old browsers and crafted requests send them. */
+    private static final List<String> PATH_NAMES = List.of("../../etc/passwd.pdf", "a/b.pdf", "..\\..\\x.png",
+            "C:\\temp\\x.csv");
+
+    private static String pathRefusal(String name) {
+        return "“" + name + "” was refused: a file name must not contain a folder path (/ or \\ or ..). "
+                + "Rename the file and attach it again. Nothing was sent.";
+    }
+
+    /** Fills one upload form (subject if it has one, text, the file) and sends it; @return the page shown after. */
+    private static String submit(WicketTester t, String url, String formId, String fileName) {
+        t.executeUrl(url);
+        FormTester form = t.newFormTester(formId);
+        if (t.getLastRenderedPage().get(formId + ":subject") != null) {
+            form.setValue("subject", "Files for you");
         }
-        assertFalse(Files.exists(outside.resolve("evil.pdf")));
-        assertFalse(Files.exists(outside.getParent().resolve("evil.pdf")));
-        // Stored by content: one file (same bytes), under the plugin's attachment store, named by its SHA-256.
-        List<String> added = after.files().stream().filter(f -> !before.files().contains(f)).toList();
-        assertTrue(added.size() <= 1, added.toString());
-        added.forEach(f -> assertTrue(f.matches("plugins/parley-messaging/attachments/[0-9a-f]{2}/[0-9a-f]{64}"), f));
+        form.setValue("body", "Please see the attached file.");
+        form.setFile("files", upload(fileName, PDF), "application/pdf");
+        form.submit();
+        assertTrue(t.getLastResponse().getStatus() < 500, "no server error");
+        return t.getLastResponseAsString();
+    }
+
+    @Test
+    void aFileNamedWithAFolderPathIsRefusedOnEveryUploadFormAndNothingIsStored() throws Exception {
+        long conversation = startedConversation();
+        WicketTester cm = host.newTester();
+        TestHost.login(cm, "cm@acme.test");
+        WicketTester maya = host.newTester();
+        TestHost.login(maya, "maya@trailblazers.test");
+        Path outside = host.host().config().dataDir().getParent();
+        for (String name : PATH_NAMES) {
+            Stored before = stored();
+            List<String> pages = List.of(
+                    submit(cm, "inbox/new?partner=" + trail, "compose", name),
+                    submit(cm, "inbox/conversation/" + conversation, "reply", name),
+                    submit(maya, "portal/messages/new", "compose", name),
+                    submit(maya, "portal/conversation/" + conversation, "reply", name));
+            for (String page : pages) {
+                assertTrue(page.contains(escaped(pathRefusal(name))), () -> "expected the refusal of " + name + " in\n" + page);
+                assertFalse(page.contains("Your message was sent."), page);
+                assertFalse(page.contains("Exception") || page.contains("at dev.parley"), "no stack trace shown");
+            }
+            assertEquals(before, stored(), "nothing of the refused messages is kept for " + name);
+            assertFalse(Files.exists(outside.resolve("passwd.pdf")) || Files.exists(outside.resolve("x.png")));
+        }
+    }
+
+    @Test
+    void theRefusalIsWrittenInTheViewersLanguage() throws Exception {
+        long conversation = startedConversation();
+        WicketTester maya = host.newTester();
+        TestHost.login(maya, "maya@trailblazers.test");
+        maya.getSession().setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+        Stored before = stored();
+        String page = submit(maya, "portal/conversation/" + conversation, "reply", "a/b.pdf");
+        assertTrue(page.contains(escaped("“a/b.pdf”已被拒绝：文件名不能包含文件夹路径（/、\\ 或 ..）。请重命名文件后重新添加。消息未发送。")),
+                page);
+        assertEquals(before, stored());
+    }
+
+    @Test
+    void aBannerImageNamedWithAFolderPathIsRefusedAndNothingIsStored() throws Exception {
+        WicketTester owner = host.newTester();
+        TestHost.login(owner, "owner@acme.test");
+        byte[] png = java.util.Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+        for (String name : PATH_NAMES) {
+            long[] before = {count("bnr_image"), count("bnr_banner")};
+            owner.executeUrl("banners/edit");
+            FormTester form = owner.newFormTester("form");
+            form.setValue("internalName", "Path image");
+            form.setValue("headline", "Look");
+            form.setFile("image", upload(name.replace(".pdf", ".png").replace(".csv", ".png"), png), "image/png");
+            form.submit("publish");
+            String page = owner.getLastResponseAsString();
+            String shown = name.replace(".pdf", ".png").replace(".csv", ".png");
+            assertTrue(page.contains(escaped("“" + shown + "” was refused: a file name must not contain a folder path")),
+                    page);
+            assertFalse(page.contains("Exception"), page);
+            assertEquals(before[0], count("bnr_image"), "no image stored for " + name);
+            assertEquals(before[1], count("bnr_banner"), "no banner stored for " + name);
+        }
+    }
+
+    /** A plain name still goes through, so the refusals above are about the name alone. */
+    @Test
+    void theSameFileUnderAPlainNameIsSent() throws Exception {
+        Stored before = stored();
+        String page = compose("passwd.pdf", PDF, "application/pdf");
+        assertTrue(page.contains("Your message was sent."), page);
+        assertEquals(before.attachments() + 1, stored().attachments());
+    }
+
+    /** A conversation of Trail Blazers' whole team, started by the brand: @return its id. */
+    private static long startedConversation() {
+        String page = compose("start.pdf", PDF, "application/pdf");
+        assertTrue(page.contains("Your message was sent."), page);
+        try (Connection c = host.host().dataSource().getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT MAX(id) FROM msg_conversation")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long count(String table) throws Exception {
+        try (Connection c = host.host().dataSource().getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** As Wicket writes text into a page. */
+    private static String escaped(String text) {
+        return org.apache.wicket.util.string.Strings.escapeMarkup(text).toString();
     }
 }

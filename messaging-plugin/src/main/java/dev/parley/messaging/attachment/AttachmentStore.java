@@ -1,5 +1,6 @@
 package dev.parley.messaging.attachment;
 
+import dev.parley.api.upload.UploadName;
 import dev.parley.messaging.MessagingException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -65,6 +66,8 @@ public final class AttachmentStore {
         if (files.size() > MAX_FILES) {
             throw new MessagingException("error.tooManyFiles", Map.of("max", MAX_FILES));
         }
+        // Every name first: a refused name stops the message before any file is read or staged.
+        files.forEach(f -> requirePlainName(f.name()));
         Checked checked = new Checked();
         try {
             for (IncomingFile f : files) {
@@ -136,6 +139,23 @@ public final class AttachmentStore {
         }
     }
 
+    /**
+     * Refuses a name that is not a plain file name (see {@link UploadName}): a path such as
+     * {@code ../../etc/passwd.pdf} or {@code C:\temp\x.csv}, control characters, or nothing.
+     *
+     * @throws MessagingException naming the file as sent (made safe to show)
+     */
+    public static void requirePlainName(String name) {
+        UploadName.problem(name).ifPresent(problem -> {
+            LOG.warn("Attachment refused: its name \"{}\" is {}", UploadName.shown(name), problem);
+            throw new MessagingException(switch (problem) {
+                case MISSING -> "error.fileNameMissing";
+                case PATH -> "error.fileNamePath";
+                case CONTROL -> "error.fileNameControl";
+            }, Map.of("name", UploadName.shown(name)));
+        });
+    }
+
     /** @return the stored file of an attachment */
     public Optional<Path> file(String sha256) {
         if (!sha256.matches("[0-9a-f]{64}")) {
@@ -150,11 +170,12 @@ public final class AttachmentStore {
     }
 
     /**
-     * A sender's file name without path, control characters, direction controls (which would show
+     * A sender's (already checked) file name without control characters, direction controls (which would show
      * "invoice\u202Efdp.exe" as "invoiceexe.pdf") or quotes, at most 150 characters.
      */
     static String displayName(String name) {
         String n = name == null ? "" : name;
+        // Paths are refused before this; cutting them again keeps a stored name a plain name regardless.
         n = n.substring(Math.max(n.lastIndexOf('/'), n.lastIndexOf('\\')) + 1);
         n = n.replaceAll("[\\p{Cntrl}\"<>|:*?\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]", "_").strip();
         while (n.startsWith(".")) {

@@ -67,7 +67,7 @@ class AttachmentTest {
                 List.of(IncomingFile.of("data.csv", new byte[] {1, 2, 3, 0, 5})), false));
         // A real PDF with a misleading name is accepted and gets the extension of what it is.
         Message m = conversations.reply(carlos, thread.id(), "ok",
-                List.of(IncomingFile.of("../../setup.exe", TestFiles.pdf())), false);
+                List.of(IncomingFile.of("setup.exe", TestFiles.pdf())), false);
         assertEquals("setup.exe.pdf", m.attachments().get(0).fileName());
         // A right-to-left override would make "invoice\u202Efdp.exe" look like "invoiceexe.pdf".
         assertEquals("invoice_fdp.exe.pdf", conversations.reply(carlos, thread.id(), "rlo",
@@ -138,6 +138,35 @@ class AttachmentTest {
         // The partner's upload is scanned the same way.
         assertThrows(MessagingException.class, () -> conversations.reply(f.member(f.maya), thread.id(), "x",
                 List.of(IncomingFile.of("cv.pdf", (new String(TestFiles.pdf()) + TestClamd.EICAR).getBytes())), false));
+    }
+
+    @Test
+    void aFileNamedWithAPathIsRefusedNamingItAndNothingOfTheMessageIsStored() throws Exception {
+        int messagesBefore = conversations.messages(carlos, thread.id(), 0).size();
+        long conversationsBefore = count("SELECT COUNT(*) FROM msg_conversation");
+        for (String name : List.of("../../etc/passwd.pdf", "a/b.pdf", "..\\..\\x.png", "C:\\temp\\x.csv")) {
+            // The clean file first: it must not be kept either.
+            MessagingException e = assertThrows(MessagingException.class, () -> conversations.reply(carlos, thread.id(),
+                    "Two files", List.of(IncomingFile.of("clean.pdf", TestFiles.pdf()), IncomingFile.of(name,
+                            TestFiles.pdf())), false), name);
+            assertEquals("error.fileNamePath", e.key(), name);
+            assertEquals(name, e.params().get("name"));
+        }
+        MessagingException control = assertThrows(MessagingException.class, () -> conversations.reply(carlos,
+                thread.id(), "x", List.of(IncomingFile.of("evil\u0000.pdf", TestFiles.pdf())), false));
+        assertEquals("error.fileNameControl", control.key());
+        assertEquals("evil?.pdf", control.params().get("name"));
+        assertEquals("error.fileNameMissing", assertThrows(MessagingException.class, () -> conversations.reply(carlos,
+                thread.id(), "x", List.of(IncomingFile.of("   ", TestFiles.pdf())), false)).key());
+        // Partners and new conversations go through the same check.
+        assertEquals("error.fileNamePath", assertThrows(MessagingException.class, () -> conversations.reply(
+                f.member(f.maya), thread.id(), "x", List.of(IncomingFile.of("a/b.pdf", TestFiles.pdf())), false)).key());
+        assertEquals("error.fileNamePath", assertThrows(MessagingException.class, () -> conversations.start(carlos,
+                f.trail.id(), null, "New", "x", List.of(IncomingFile.of("a/b.pdf", TestFiles.pdf())))).key());
+        assertEquals(messagesBefore, conversations.messages(carlos, thread.id(), 0).size());
+        assertEquals(conversationsBefore, count("SELECT COUNT(*) FROM msg_conversation"), "no new conversation");
+        assertEquals(0, count("SELECT COUNT(*) FROM msg_attachment"));
+        assertEquals(List.of(), storedFiles(), "no file stored or staged");
     }
 
     @Test

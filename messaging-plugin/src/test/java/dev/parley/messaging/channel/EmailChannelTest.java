@@ -173,6 +173,44 @@ class EmailChannelTest {
         assertEquals(List.of("signed.pdf"), thread.get(1).attachments().stream().map(a -> a.fileName()).toList());
     }
 
+    @Test
+    void oversizedAndMalformedMailIsRefusedForGoodAndThePollerGoesOnToTheNextReply() throws Exception {
+        f.host.setSetting("messaging.email.max.mb", "1");
+        conversations = f.rewire().conversations();
+        poller = f.services.imap().orElseThrow();
+        CurrentUser carlos = f.carlosUser();
+        Conversation c = conversations.start(carlos, f.trail.id(), null, "Contract", "Please sign", List.of());
+        String head = "From: maya@trailblazers.test\r\nTo: reply+" + c.replyToken() + "@parley.test\r\n"
+                + "MIME-Version: 1.0\r\n";
+        deliverRaw(head + "Message-ID: <huge@t.test>\r\nSubject: huge\r\nContent-Type: text/plain\r\n\r\n"
+                + "z".repeat(2 * 1024 * 1024) + "\r\n");
+        deliverRaw(head + "Message-ID: <charset@t.test>\r\nSubject: charset\r\n"
+                + "Content-Type: text/plain; charset=x-no-such-charset\r\n\r\nSigned.\r\n");
+        deliverRaw(head + "Message-ID: <boundary@t.test>\r\nSubject: boundary\r\n"
+                + "Content-Type: multipart/mixed; boundary=declared\r\n\r\n--other\r\nContent-Type: text/plain\r\n\r\n"
+                + "Signed.\r\n--other--\r\n");
+        deliverRaw(head + "Message-ID: <path@t.test>\r\nSubject: path\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n"
+                + "--b\r\nContent-Type: text/plain\r\n\r\nSigned.\r\n--b\r\nContent-Type: application/pdf\r\n"
+                + "Content-Disposition: attachment; filename=\"../../etc/passwd.pdf\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+                + java.util.Base64.getMimeEncoder().encodeToString(TestFiles.pdf()) + "\r\n--b--\r\n");
+        deliver(reply("maya@trailblazers.test", "reply+" + c.replyToken() + "@parley.test", "<fine@t.test>",
+                "Signed and attached.", "signed.pdf", TestFiles.pdf()));
+
+        assertEquals(1, poller.pollOnce(), "only the last, good reply is stored");
+        List<Message> thread = conversations.messages(carlos, c.id(), 0);
+        assertEquals(2, thread.size());
+        assertEquals("Signed and attached.", thread.get(1).body());
+        assertEquals(List.of("signed.pdf"), thread.get(1).attachments().stream().map(a -> a.fileName()).toList());
+        assertEquals(0, unreadInMailbox(), "refused mail is read, never tried again");
+        assertEquals(0, poller.pollOnce());
+    }
+
+    /** Delivers a mail exactly as written, however broken. */
+    private void deliverRaw(String raw) throws Exception {
+        GreenMailUser mailbox = greenMail.getUserManager().getUser(MessagingFixture.REPLY_ADDRESS);
+        mailbox.deliver(new MimeMessage(smtp, new java.io.ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8))));
+    }
+
     private MimeMessage reply(String from, String to, String messageId, String text, String fileName, byte[] file)
             throws Exception {
         MimeMessage m = new MimeMessage(smtp) {

@@ -76,6 +76,7 @@ class SmsChannelTest {
         assertEquals(422, post("+19999999999", "g-4", "who am I", null), "unknown number");
         assertEquals(422, post("+15550100002", "g-5", "Tom was never texted", null), "no thread for this number");
         assertEquals(400, post(null, "g-6", "no sender", null));
+        assertEquals(400, post("+15550100001", "g-7", "Gr\uFFFD\uFFFDe", null), "bytes that were not UTF-8");
         assertEquals(before, conversations.messages(carlos, c.id(), 0).size());
 
         assertThrows(MessagingException.class, () -> f.services.sms().receive("+15550100002", "x", "hi"));

@@ -20,9 +20,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads partners' e-mail replies from an IMAP mailbox: every unread mail is matched to its
- * conversation and stored, or refused and logged; either way it is then marked read. A mail that
- * fails for a passing reason (database down, the virus scanner unreachable) stays unread and is
- * tried again at the next poll.
+ * conversation and stored, or refused and logged; either way it is then marked read. Refused for
+ * good are also mail that is too large or malformed (it is parsed here, so it cannot stop the mails
+ * after it). A mail that fails for a passing reason (database down, the virus scanner unreachable)
+ * stays unread and is tried again at the next poll; a lost mailbox connection ends the poll.
  */
 public final class ImapPoller implements AutoCloseable {
 
@@ -102,7 +103,14 @@ public final class ImapPoller implements AutoCloseable {
     }
 
     private boolean handle(jakarta.mail.Message mail) throws jakarta.mail.MessagingException {
-        String from = Arrays.toString(mail.getFrom());
+        String from = "(unreadable sender)";
+        String subject = "(unreadable subject)";
+        try {
+            from = loggable(Arrays.toString(mail.getFrom()));
+            subject = loggable(mail.getSubject());
+        } catch (jakarta.mail.MessagingException | RuntimeException e) {
+            // Headers too broken to show: the reader refuses such a mail below.
+        }
         try {
             InboundMessage in = reader.read(mail);
             Message stored = conversations.receive(in);
@@ -113,18 +121,31 @@ public final class ImapPoller implements AutoCloseable {
         } catch (MessagingException e) {
             if ("error.scannerUnavailable".equals(e.key()) && retryWhenScannerDown) {
                 LOG.warn("E-mail from {} ({}) waits: its attachments cannot be scanned now; it stays unread and is "
-                        + "tried again", from, mail.getSubject());
+                        + "tried again", from, subject);
                 keepUnread(mail);
                 return false;
             }
-            LOG.warn("E-mail from {} ({}) refused: {}", from, mail.getSubject(), e.getMessage());
+            // Refused for good (unknown sender or thread, too large, malformed, a file refused): read, never retried.
+            LOG.warn("E-mail from {} ({}) refused: {}", from, subject, loggable(e.getMessage()));
             mail.setFlag(Flags.Flag.SEEN, true);
             return false;
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (java.io.IOException | jakarta.mail.MessagingException | RuntimeException e) {
+            if (!mail.getFolder().isOpen()) {
+                throw new jakarta.mail.MessagingException("the mailbox connection was lost", e);
+            }
             LOG.error("E-mail from {} could not be handled; it stays unread and is tried again", from, e);
             keepUnread(mail);
             return false;
         }
+    }
+
+    /** A mail's text for one log line: no line breaks or other controls (a forged log line), at most 200 characters. */
+    private static String loggable(String text) {
+        if (text == null) {
+            return "";
+        }
+        String t = text.replaceAll("\\p{Cntrl}", "?");
+        return t.length() > 200 ? t.substring(0, 200) + "…" : t;
     }
 
     /** Reading a mail's body over IMAP marks it read: undo that for a mail to try again. */
