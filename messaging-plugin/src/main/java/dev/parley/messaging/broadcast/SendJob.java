@@ -122,15 +122,20 @@ public final class SendJob {
         stopping = true;
     }
 
-    /** Plans a run for every message left SENDING (its host stopped or died while sending). */
+    /**
+     * Plans a run for every message left SENDING (its host stopped or died while sending) and every due
+     * message not started yet. A host killed right after db-scheduler picked a message leaves that
+     * execution picked until db-scheduler declares it dead (a minute of missed heartbeats); this run
+     * starts the message at once instead. A second run of the same message waits for the first's lock.
+     */
     public int resumeInterrupted() {
+        Instant now = host.clock().instant();
         List<Long> ids;
         try (SqlSession s = sessions.openSession()) {
-            ids = s.getMapper(BroadcastMapper.class).sending();
+            ids = s.getMapper(BroadcastMapper.class).interrupted(now);
         }
         BulkScheduler sch = scheduler;
         if (sch != null) {
-            Instant now = host.clock().instant();
             ids.forEach(id -> sch.scheduleRun(id, now));
         }
         return ids.size();
