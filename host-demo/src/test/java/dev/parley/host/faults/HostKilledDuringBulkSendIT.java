@@ -90,7 +90,6 @@ class HostKilledDuringBulkSendIT {
         long bulkId = composeAndSchedule(settings);
         note("message " + bulkId + " scheduled; the composing host has stopped");
 
-        int emailCopies = EMAIL_MEMBERS;
         List<KillPoint> points = List.of(
                 new KillPoint("during the audience snapshot",
                         (p, last) -> "SENDING".equals(p.status()) && p.chunks() >= 1, p -> !p.snapshotDone()),
@@ -103,7 +102,7 @@ class HostKilledDuringBulkSendIT {
                 new KillPoint("near the end (85%)",
                         (p, last) -> p.delivered() >= RECIPIENTS * 85 / 100, p -> p.delivered() < RECIPIENTS),
                 new KillPoint("while the e-mail copies go out",
-                        (p, last) -> p.emailsSent() >= emailCopies / 3, p -> p.emailsSent() < emailCopies));
+                        (p, last) -> p.emailsSent() >= EMAIL_MEMBERS / 3, p -> p.emailsSent() < EMAIL_MEMBERS));
 
         Path jar = Path.of(System.getProperty("parley.host.jar", "target/parley-host.jar")).toAbsolutePath();
         int start = 0;
