@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The demo's mailer when no SMTP server is configured: every message is kept in the
- * {@code mail_outbox} table (and logged) so a person can read what would have been sent.
+ * {@code mail_outbox} table (and logged) so a person can read what would have been sent. A mail
+ * whose Message-ID is already in the outbox (sent again after a crash) is not added a second time.
  */
 public final class OutboxMailer implements Mailer {
 
@@ -31,9 +32,11 @@ public final class OutboxMailer implements Mailer {
 
     @Override
     public String send(OutboundMail mail) throws MailDeliveryException {
-        String messageId = "<" + UUID.randomUUID() + "@parley.demo>";
+        String given = mail.headers().get("Message-ID");
+        String messageId = given == null || given.isBlank() ? "<" + UUID.randomUUID() + "@parley.demo>" : given.strip();
+        int added;
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("INSERT INTO mail_outbox "
+                PreparedStatement ps = c.prepareStatement("INSERT IGNORE INTO mail_outbox "
                         + "(to_addr, reply_to, subject, body, message_id, sent_at) VALUES (?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, mail.to());
             ps.setString(2, mail.replyTo());
@@ -41,11 +44,15 @@ public final class OutboxMailer implements Mailer {
             ps.setString(4, mail.text());
             ps.setString(5, messageId);
             ps.setTimestamp(6, Timestamp.from(clock.instant()));
-            ps.executeUpdate();
+            added = ps.executeUpdate();
         } catch (SQLException e) {
             throw new MailDeliveryException("Outbox unavailable: " + e.getMessage(), e);
         }
-        LOG.info("Mail to {}: {}", mail.to(), mail.subject());
+        if (added == 0) {
+            LOG.info("Mail to {} with Message-ID {} was sent before; not sent again", mail.to(), messageId);
+        } else {
+            LOG.info("Mail to {}: {}", mail.to(), mail.subject());
+        }
         return messageId;
     }
 }

@@ -40,7 +40,15 @@ public final class SmtpMailer implements Mailer {
     @Override
     public String send(OutboundMail mail) throws MailDeliveryException {
         try {
-            MimeMessage message = new MimeMessage(session);
+            MimeMessage message = new MimeMessage(session) {
+                @Override
+                protected void updateMessageID() throws MessagingException {
+                    // keep a Message-ID the caller gave (the same on a repeated attempt, see Mailer#send)
+                    if (getHeader("Message-ID") == null) {
+                        super.updateMessageID();
+                    }
+                }
+            };
             message.setFrom(new InternetAddress(from));
             message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(mail.to(), true));
             if (mail.replyTo() != null) {

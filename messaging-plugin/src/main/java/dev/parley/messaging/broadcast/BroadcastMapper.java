@@ -216,6 +216,8 @@ public interface BroadcastMapper {
             + " ORDER BY partner_id, member_id")
     List<EmailState> emails(@Param("bulkId") long bulkId);
 
-    @Select("SELECT DISTINCT b.id FROM msg_bulk b WHERE b.status = 'SENDING'")
-    List<Long> sending();
+    /** Messages being sent, and messages due that have not started (their host may have died right after picking them). */
+    @Select("SELECT b.id FROM msg_bulk b WHERE b.kind = 'MESSAGE' AND (b.status = 'SENDING'"
+            + " OR (b.status = 'SCHEDULED' AND b.scheduled_at <= #{now}))")
+    List<Long> interrupted(@Param("now") Instant now);
 }

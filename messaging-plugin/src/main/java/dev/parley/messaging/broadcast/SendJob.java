@@ -46,7 +46,9 @@ import org.slf4j.LoggerFactory;
  * per recipient), with the e-mail copies due for members who asked for e-mail, the counter and the
  * cursor. A process that dies loses at most the open transaction; the next run continues after the
  * cursor, so every recipient gets exactly one copy.</li>
- * <li><b>E-mail</b>: each copy is marked, sent through the host's mailer and recorded; failures are
+ * <li><b>E-mail</b>: each copy is marked, sent through the host's mailer and recorded; a copy whose
+ * process died between the mailer and the record is sent again with the same Message-ID, which the
+ * host's mailer uses to send it once where it can tell (its outbox); failures are
  * retried with exponential backoff (30 s, 1, 2, 4 min; five attempts), and when at least half of
  * the last 20+ attempts failed the job pauses itself instead of hammering the mail server.</li>
  * </ol>
@@ -120,15 +122,20 @@ public final class SendJob {
         stopping = true;
     }
 
-    /** Plans a run for every message left SENDING (its host stopped or died while sending). */
+    /**
+     * Plans a run for every message left SENDING (its host stopped or died while sending) and every due
+     * message not started yet. A host killed right after db-scheduler picked a message leaves that
+     * execution picked until db-scheduler declares it dead (a minute of missed heartbeats); this run
+     * starts the message at once instead. A second run of the same message waits for the first's lock.
+     */
     public int resumeInterrupted() {
+        Instant now = host.clock().instant();
         List<Long> ids;
         try (SqlSession s = sessions.openSession()) {
-            ids = s.getMapper(BroadcastMapper.class).sending();
+            ids = s.getMapper(BroadcastMapper.class).interrupted(now);
         }
         BulkScheduler sch = scheduler;
         if (sch != null) {
-            Instant now = host.clock().instant();
             ids.forEach(id -> sch.scheduleRun(id, now));
         }
         return ids.size();
@@ -541,8 +548,10 @@ public final class SendJob {
         String html = "<!DOCTYPE html><html><body>" + Markdown.toHtml(body) + "<hr><p><a href=\"" + portal + "\">"
                 + escape(texts.getString("email.portal")) + "</a></p><p>" + escape(texts.getString("email.reason"))
                 + "</p><img src=\"" + pixel + "\" width=\"1\" height=\"1\" alt=\"\"></body></html>";
+        // A process that dies between the mailer and the "SENT" update sends this copy again on resume: the
+        // same Message-ID lets the mailer (and the receiving side) recognise the repeat.
         Map<String, String> headers = Map.of("X-Parley-Bulk", Long.toString(b.id()), "Auto-Submitted", "auto-generated",
-                "Precedence", "bulk");
+                "Precedence", "bulk", "Message-ID", messageId(b, row));
         try {
             host.mailer().send(new OutboundMail(row.email(), null, subject, text, html, headers));
             try (SqlSession s = sessions.openSession(true)) {
@@ -566,6 +575,19 @@ public final class SendJob {
             LOG.info("Bulk {} e-mail to member {} failed (attempt {}): {}", b.id(), row.memberId(), attempts, error);
             return false;
         }
+    }
+
+    /** @return the e-mail copy's Message-ID: the same on every attempt, different for every copy ever sent */
+    String messageId(Bulk b, BroadcastMapper.EmailRow row) {
+        String domain;
+        try {
+            domain = java.net.URI.create(baseUrl).getHost();
+        } catch (IllegalArgumentException e) {
+            domain = null;
+        }
+        // the creation time tells apart equal ids from a database that was set up again
+        return "<bulk-" + b.id() + "-" + b.createdAt().toEpochMilli() + "." + row.partnerId() + "." + row.memberId()
+                + "@" + (domain == null || domain.isBlank() ? "parley.invalid" : domain) + ">";
     }
 
     private BulkStatus status(long bulkId) {

@@ -169,6 +169,30 @@ class BroadcastEmailTest {
     }
 
     @Test
+    void everyAttemptAtAnEmailCopyCarriesTheSameMessageIdSoARepeatCanBeRecognised() throws Exception {
+        Partner alpha = fx.host.directory().addPartner(programId, "Alpha", "alpha@p.test", PartnershipStatus.APPROVED);
+        member(alpha, "Ann Alpha", true);
+        List<String> attempts = new java.util.ArrayList<>();
+        AtomicBoolean failOnce = new AtomicBoolean(true);
+        fx.host.setMailer(mail -> {
+            attempts.add(mail.headers().get("Message-ID"));
+            if (failOnce.getAndSet(false)) {
+                throw new MailDeliveryException("timeout after DATA: the server may have taken it", null);
+            }
+            return mail.headers().get("Message-ID");
+        });
+        long id = bulk.sendNow(fx.manager, draft("Retry", "Body"));
+        assertEquals(SendJob.Outcome.WAITING_FOR_RETRIES, bulk.job().run(id));
+        fx.host.mutableClock().advance(SendJob.BACKOFF.plusSeconds(1));
+        assertEquals(SendJob.Outcome.SENT, bulk.job().run(id));
+
+        assertEquals(2, attempts.size());
+        assertEquals(attempts.get(0), attempts.get(1));
+        assertTrue(attempts.get(0).matches("<bulk-" + id + "-\\d+\\." + alpha.id() + "\\.\\d+@parley\\.test>"),
+                attempts.get(0));
+    }
+
+    @Test
     void aHighErrorRatePausesTheJob_resumingDeliversEveryCopyOnce() throws Exception {
         for (int i = 0; i < 30; i++) {
             Partner p = fx.host.directory().addPartner(programId, "P" + i, "p" + i + "@p.test", PartnershipStatus.APPROVED);

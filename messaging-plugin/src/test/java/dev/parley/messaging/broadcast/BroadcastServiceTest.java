@@ -430,6 +430,27 @@ class BroadcastServiceTest {
     }
 
     @Test
+    void aSendWhoseHostDiedRightAfterPickingItIsStartedAtOnceByTheRestartedHost() throws SQLException {
+        Partner a = partner("Alpha", PartnershipStatus.APPROVED);
+        long id = bulk.sendNow(fx.manager, draft("Picked, then the host died", "Hello"));
+        // What a host killed between picking the execution and starting the message leaves behind: the
+        // execution picked by a host that no longer beats, the message still SCHEDULED.
+        try (Connection c = fx.host.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE msg_scheduled_tasks SET picked = TRUE, picked_by = 'killed-host', last_heartbeat = ?,"
+                        + " version = version + 1 WHERE task_instance = ?")) {
+            ps.setObject(1, LocalDateTime.ofInstant(fx.host.clock().instant(), ZoneOffset.UTC));
+            ps.setString(2, "bulk-" + id);
+            assertEquals(1, ps.executeUpdate());
+        }
+        services.close();
+
+        MessagingServices restarted = fx.newServices();
+        BroadcastFixture.manualOf(restarted).runAnyDueExecutions();
+        awaitStatus(restarted, id, BulkStatus.SENT);
+        assertEquals(Set.of(a.id()), deliveries(id).keySet(), "not after db-scheduler's dead-execution timeout, at once");
+    }
+
+    @Test
     void sendNowFromTheScheduledList() {
         Partner a = partner("Alpha", PartnershipStatus.APPROVED);
         BulkDraft d = draft("Later", "Body");

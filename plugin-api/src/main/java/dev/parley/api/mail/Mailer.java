@@ -8,7 +8,10 @@ package dev.parley.api.mail;
 public interface Mailer {
 
     /**
-     * Sends one message synchronously.
+     * Sends one message synchronously. A {@code Message-ID} in the mail's headers is kept: a caller that
+     * may send the same mail again (it died before recording that it was sent) gives every attempt the
+     * same Message-ID, and the host sends a Message-ID at most once where the transport can tell (the
+     * demo outbox); over SMTP the receiving side sees the repeated Message-ID.
      *
      * @return the Message-ID the transport assigned
      * @throws MailDeliveryException when the transport refuses or times out; the caller may retry
