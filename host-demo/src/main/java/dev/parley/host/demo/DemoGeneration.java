@@ -74,6 +74,11 @@ public final class DemoGeneration implements AutoCloseable {
                 progress.put(program, new Progress(count, count, false, false));
             } catch (RuntimeException e) {
                 LOG.warn("Demo partner generation for program {} failed", program, e);
+                // every batch is committed on its own: announce the partners that did get written
+                long written = progress.get(program).written();
+                if (written > 0) {
+                    events.publish(new PartnersImported(program, (int) written));
+                }
                 progress.computeIfPresent(program, (k, p) -> new Progress(count, p.written(), false, true));
             }
         });
