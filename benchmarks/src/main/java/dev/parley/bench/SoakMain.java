@@ -20,8 +20,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,7 +54,8 @@ import java.util.stream.Stream;
  * with nobody else on the host (a send before the users start).
  *
  * <pre>
- * java -cp benchmarks/target/parley-benchmarks.jar dev.parley.bench.SoakMain --users=50 --minutes=5 --partners=100000
+ * java -cp benchmarks/target/parley-benchmarks.jar dev.parley.bench.SoakMain --users=50 --minutes=5 --partners=100000 \
+ *     --rampup.seconds=20 --bulk.quiet.seconds=40 --heap.every.seconds=15
  * </pre>
  */
 public final class SoakMain {
@@ -73,11 +72,12 @@ public final class SoakMain {
      * @param duration how long they work (longer if the last bulk send is still under way)
      * @param maxRequests requests after which users stop early
      * @param partners partners in the main program: the audience of every bulk message
+     * @param rampUp users start one after the other over this time, not all in the same instant
      * @param bulkQuiet quiet period before each bulk send
      * @param heapEvery how often the heap after GC is sampled
      */
-    public record Settings(int users, Duration duration, long maxRequests, int partners, Duration bulkQuiet,
-            Duration heapEvery, Path data, Path plugins) {
+    public record Settings(int users, Duration duration, long maxRequests, int partners, Duration rampUp,
+            Duration bulkQuiet, Duration heapEvery, Path data, Path plugins) {
     }
 
     /** Latency of a set of requests. */
@@ -150,8 +150,8 @@ public final class SoakMain {
         @Override
         public String toString() {
             StringBuilder b = new StringBuilder();
-            b.append(String.format("users=%d duration=%.0f s requests=%d (%.0f/s) errors=%d GETs retried on a closed keep-alive"
-                    + " connection=%d load average at the end %.1f%n", settings.users(), seconds, requests(),
+            b.append(String.format("users=%d (started over %d s) duration=%.0f s requests=%d (%.0f/s) errors=%d GETs retried on a closed keep-alive"
+                    + " connection=%d load average at the end %.1f%n", settings.users(), settings.rampUp().toSeconds(), seconds, requests(),
                     requests() / Math.max(seconds, 0.001), errors, getsRetried, loadAverage));
             b.append("latency all: ").append(all).append('\n');
             b.append("latency without a send: ").append(quiet).append('\n');
@@ -189,7 +189,8 @@ public final class SoakMain {
         Settings settings = new Settings(options.getInt("users", 50),
                 Duration.ofSeconds(options.getInt("minutes", 5) * 60L + options.getInt("seconds", 0)),
                 options.getInt("max.requests", 10_000_000), options.getInt("partners", 100_000),
-                Duration.ofSeconds(options.getInt("bulk.quiet.seconds", 15)),
+                Duration.ofSeconds(options.getInt("rampup.seconds", 20)),
+                Duration.ofSeconds(options.getInt("bulk.quiet.seconds", 40)),
                 Duration.ofSeconds(options.getInt("heap.every.seconds", 15)),
                 Path.of(options.get("data", "benchmarks/target/soak-data")).toAbsolutePath(),
                 Path.of(options.get("plugins", System.getProperty("parley.bench.plugins", "host-demo/target/plugins")))
@@ -275,9 +276,11 @@ public final class SoakMain {
             boolean brand = i < brandCount;
             String name = (brand ? "b" : "p") + i;
             int index = i;
+            long startAt = started + s.rampUp().toNanos() * i / s.users();
             running.add(pool.submit(() -> {
                 SoakBrowser c = new SoakBrowser(base, stats);
                 try {
+                    Thread.sleep(Math.max(0, (startAt - System.nanoTime()) / 1_000_000));
                     Member me = brand ? null : members.get(index - brandCount);
                     c.login(brand ? managers[index % managers.length] : me.email(), PASSWORD);
                     int n = 0;

@@ -20,7 +20,8 @@ class SoakSmokeTest {
     @Test
     void usersWorkWhileBulkMessagesAreSentAndNothingIsLostDuplicatedOrDeadlocked() throws Exception {
         SoakMain.Figures f = SoakMain.run(new SoakMain.Settings(4, Duration.ofSeconds(5), 3_000, 300,
-                Duration.ofSeconds(1), Duration.ofMillis(400), Path.of("target", "soak-smoke-data").toAbsolutePath(),
+                Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(400),
+                Path.of("target", "soak-smoke-data").toAbsolutePath(),
                 Path.of(System.getProperty("parley.bench.plugins"))));
         System.out.println(f);
         assertEquals(List.of(), f.errorSamples());
