@@ -1,5 +1,7 @@
 package dev.parley.host.partner;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.parley.api.partner.Offer;
 import dev.parley.api.partner.Partner;
 import dev.parley.api.partner.PartnerDirectory;
@@ -11,6 +13,8 @@ import dev.parley.api.partner.Program;
 import dev.parley.api.user.BrandUser;
 import dev.parley.host.plan.PlanMapper;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -25,11 +29,23 @@ import org.apache.ibatis.session.SqlSessionFactory;
 public final class HostPartnerDirectory implements PartnerDirectory {
 
     private static final int MAX_PAGE = 1_000;
+    /**
+     * How long a program's team is answered from memory. The inbox shows the team's names on every
+     * page; this host forgets a team as soon as it changes one ({@link #brandUsersChanged}), so the
+     * limit only bounds how long a change written by another host node takes to show.
+     */
+    static final Duration TEAM_REFRESH = Duration.ofSeconds(30);
 
     private final SqlSessionFactory sessions;
+    private final LoadingCache<Long, List<BrandUser>> teams;
 
-    public HostPartnerDirectory(SqlSessionFactory sessions) {
+    public HostPartnerDirectory(SqlSessionFactory sessions, Clock clock) {
         this.sessions = sessions;
+        this.teams = Caffeine.newBuilder()
+                .expireAfterWrite(TEAM_REFRESH)
+                .ticker(() -> clock.millis() * 1_000_000L)
+                .maximumSize(10_000)
+                .build(this::loadManagers);
     }
 
     @Override
@@ -145,9 +161,21 @@ public final class HostPartnerDirectory implements PartnerDirectory {
 
     @Override
     public List<BrandUser> managers(long programId) {
-        try (SqlSession s = sessions.openSession()) {
-            return mapper(s).managers(programId);
+        return teams.get(programId);
+    }
+
+    private List<BrandUser> loadManagers(long programId) {
+        try (SqlSession s = sessions.openSession(true)) {
+            return List.copyOf(mapper(s).managers(programId));
         }
+    }
+
+    /**
+     * Host code that adds, renames or removes a program's brand users calls this after its commit, so
+     * {@link #managers} answers from the database again.
+     */
+    public void brandUsersChanged(long programId) {
+        teams.invalidate(programId);
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.parley.host.partner.PartnerMapper;
 import dev.parley.host.testing.TestHost;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The inbox filter form's choices follow the program's data: a group (tag) given to a partner is
- * offered at the next render.
+ * offered at the next render, and a teammate's new name shows once the host learns of it (at once on
+ * this node, within the directory's refresh time when written elsewhere).
  */
 class InboxFilterChoicesTest {
 
@@ -87,5 +89,33 @@ class InboxFilterChoicesTest {
         assertTrue(after.contains("Wholesalers"), after.toString());
         assertFalse(after.contains("Bolt only"), "another program's group: " + after);
         assertEquals(after.stream().distinct().toList(), after, "each group once");
+    }
+
+    @Test
+    void aTeammatesNewNameShowsInTheManagerFilter() throws Exception {
+        assertTrue(options(inbox(), "f-manager").contains("Chloe Manager"));
+
+        // Renamed on this node: the host forgets the program's team at once.
+        rename("cm2@acme.test", "Chloe Park");
+        host.host().partners().brandUsersChanged(acme);
+        List<String> renamed = options(inbox(), "f-manager");
+        assertTrue(renamed.contains("Chloe Park"), renamed.toString());
+        assertFalse(renamed.contains("Chloe Manager"), renamed.toString());
+
+        // Renamed by another host node (only the database changes): shown once the team is read again.
+        rename("cm2@acme.test", "Chloe Rivera");
+        host.clock().advance(Duration.ofSeconds(31));
+        List<String> elsewhere = options(inbox(), "f-manager");
+        assertTrue(elsewhere.contains("Chloe Rivera"), elsewhere.toString());
+        assertFalse(elsewhere.contains("Chloe Park"), elsewhere.toString());
+    }
+
+    private static void rename(String email, String name) throws Exception {
+        try (Connection c = host.host().dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement("UPDATE brand_user SET name = ? WHERE email = ?")) {
+            ps.setString(1, name);
+            ps.setString(2, email);
+            assertEquals(1, ps.executeUpdate());
+        }
     }
 }
