@@ -7,6 +7,7 @@ import dev.parley.api.partner.Partner;
 import dev.parley.api.partner.PartnerDirectory;
 import dev.parley.api.partner.PartnerFilter;
 import dev.parley.api.partner.PartnerMember;
+import dev.parley.api.partner.PartnerRule;
 import dev.parley.api.partner.Performance;
 import dev.parley.api.partner.PerformancePeriod;
 import dev.parley.api.partner.Program;
@@ -109,7 +110,7 @@ public final class HostPartnerDirectory implements PartnerDirectory {
     @Override
     public long count(long programId, PartnerFilter filter) {
         try (SqlSession s = sessions.openSession()) {
-            return mapper(s).count(programId, filter, like(filter));
+            return mapper(s).count(programId, filter, like(filter), readsPartnerColumns(filter));
         }
     }
 
@@ -187,6 +188,15 @@ public final class HostPartnerDirectory implements PartnerDirectory {
 
     private static PartnerMapper mapper(SqlSession s) {
         return s.getMapper(PartnerMapper.class);
+    }
+
+    /**
+     * Whether the filter's SQL reads columns of {@code partner} (name, e-mail, last login): only then
+     * does a count need that join, a primary-key lookup per partnership row.
+     */
+    static boolean readsPartnerColumns(PartnerFilter filter) {
+        return filter.text() != null || filter.anyOf().stream().flatMap(List::stream)
+                .anyMatch(r -> r.kind() == PartnerRule.Kind.LAST_LOGIN_BETWEEN || r.kind() == PartnerRule.Kind.NEVER_LOGGED_IN);
     }
 
     /** A LIKE pattern for the search text with the wildcards in it escaped. */

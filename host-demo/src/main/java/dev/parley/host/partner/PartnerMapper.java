@@ -20,7 +20,9 @@ public interface PartnerMapper {
 
     List<PartnerRow> partnersByIds(@Param("programId") long programId, @Param("ids") Collection<Long> ids);
 
-    long count(@Param("programId") long programId, @Param("filter") PartnerFilter filter, @Param("like") String like);
+    /** @param joinPartner whether the filter reads columns of {@code partner} (see {@link HostPartnerDirectory}) */
+    long count(@Param("programId") long programId, @Param("filter") PartnerFilter filter, @Param("like") String like,
+            @Param("joinPartner") boolean joinPartner);
 
     List<PartnerRow> page(@Param("programId") long programId, @Param("filter") PartnerFilter filter,
             @Param("like") String like, @Param("afterId") long afterId, @Param("limit") int limit);

@@ -186,6 +186,9 @@ class HostPartnerDirectoryTest {
         assertEquals(Set.of(), directory.approvedOffers(otherProgram, alpha));
         assertEquals(List.of("Mona Manager"), directory.managers(program).stream().map(u -> u.name()).toList());
         assertTrue(directory.brandUser(otherProgram, manager).isEmpty());
+        // Beta is approved for Offer A, but Offer A is not the other program's offer.
+        assertEquals(0, directory.count(otherProgram, PartnerFilter.allOf(PartnerRule.approvedForOffer(offerA))));
+        assertEquals(1, directory.count(otherProgram, PartnerFilter.all()));
     }
 
     @Test
