@@ -26,7 +26,11 @@ import java.util.function.Consumer;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
 
-/** The host's partner directory on MariaDB: every query is scoped to one program. */
+/**
+ * The host's partner directory on MariaDB: every query is scoped to one program. Reads are single
+ * statements in autocommit sessions, which spare the two round trips of switching autocommit off and
+ * on again around each of them.
+ */
 public final class HostPartnerDirectory implements PartnerDirectory {
 
     private static final int MAX_PAGE = 1_000;
@@ -51,14 +55,14 @@ public final class HostPartnerDirectory implements PartnerDirectory {
 
     @Override
     public Optional<Program> program(long programId) {
-        try (SqlSession s = sessions.openSession()) {
+        try (SqlSession s = sessions.openSession(true)) {
             return Optional.ofNullable(s.getMapper(PlanMapper.class).program(programId));
         }
     }
 
     @Override
     public Optional<Partner> partner(long programId, long partnerId) {
-        try (SqlSession s = sessions.openSession()) {
+        try (SqlSession s = sessions.openSession(true)) {
             return Optional.ofNullable(mapper(s).partner(programId, partnerId)).map(PartnerRow::toPartner);
         }
     }
@@ -68,21 +72,21 @@ public final class HostPartnerDirectory implements PartnerDirectory {
         if (partnerIds.isEmpty()) {
             return List.of();
         }
-        try (SqlSession s = sessions.openSession()) {
+        try (SqlSession s = sessions.openSession(true)) {
             return mapper(s).partnersByIds(programId, partnerIds).stream().map(PartnerRow::toPartner).toList();
         }
     }
 
     @Override
     public List<PartnerMember> members(long programId, long partnerId) {
-        try (SqlSession s = sessions.openSession()) {
+        try (SqlSession s = sessions.openSession(true)) {
             return mapper(s).members(programId, partnerId);
         }
     }
 
     @Override
     public Optional<PartnerMember> member(long programId, long memberId) {
-        try (SqlSession s = sessions.openSession()) {
+        try (SqlSession s = sessions.openSession(true)) {
             return Optional.ofNullable(mapper(s).member(programId, memberId));
         }
     }
@@ -92,7 +96,7 @@ public final class HostPartnerDirectory implements PartnerDirectory {
         if (email == null || email.isBlank()) {
             return List.of();
         }
-        try (SqlSession s = sessions.openSession()) {
+        try (SqlSession s = sessions.openSession(true)) {
             return mapper(s).membersByEmail(email.strip().toLowerCase(Locale.ROOT));
         }
     }
@@ -102,14 +106,14 @@ public final class HostPartnerDirectory implements PartnerDirectory {
         if (phone == null || phone.isBlank()) {
             return List.of();
         }
-        try (SqlSession s = sessions.openSession()) {
+        try (SqlSession s = sessions.openSession(true)) {
             return mapper(s).membersByPhone(phone.strip());
         }
     }
 
     @Override
     public long count(long programId, PartnerFilter filter) {
-        try (SqlSession s = sessions.openSession()) {
+        try (SqlSession s = sessions.openSession(true)) {
             return mapper(s).count(programId, filter, like(filter), readsPartnerColumns(filter));
         }
     }
@@ -117,7 +121,7 @@ public final class HostPartnerDirectory implements PartnerDirectory {
     @Override
     public List<Partner> page(long programId, PartnerFilter filter, long afterId, int limit) {
         int size = Math.max(1, Math.min(limit, MAX_PAGE));
-        try (SqlSession s = sessions.openSession()) {
+        try (SqlSession s = sessions.openSession(true)) {
             return mapper(s).page(programId, filter, like(filter), afterId, size).stream().map(PartnerRow::toPartner)
                     .toList();
         }
@@ -132,21 +136,21 @@ public final class HostPartnerDirectory implements PartnerDirectory {
 
     @Override
     public List<Offer> offers(long programId) {
-        try (SqlSession s = sessions.openSession()) {
+        try (SqlSession s = sessions.openSession(true)) {
             return mapper(s).offers(programId);
         }
     }
 
     @Override
     public Set<Long> approvedOffers(long programId, long partnerId) {
-        try (SqlSession s = sessions.openSession()) {
+        try (SqlSession s = sessions.openSession(true)) {
             return new HashSet<>(mapper(s).approvedOffers(programId, partnerId));
         }
     }
 
     @Override
     public Performance performance(long programId, long partnerId, PerformancePeriod period) {
-        try (SqlSession s = sessions.openSession()) {
+        try (SqlSession s = sessions.openSession(true)) {
             Map<String, Object> row = mapper(s).performance(programId, partnerId, period.from(), period.to());
             return new Performance(partnerId, period, new BigDecimal(row.get("revenue").toString()),
                     ((Number) row.get("conversions")).longValue(), ((Number) row.get("clicks")).longValue());
@@ -155,7 +159,7 @@ public final class HostPartnerDirectory implements PartnerDirectory {
 
     @Override
     public List<String> tags(long programId) {
-        try (SqlSession s = sessions.openSession()) {
+        try (SqlSession s = sessions.openSession(true)) {
             return mapper(s).tags(programId);
         }
     }
@@ -181,7 +185,7 @@ public final class HostPartnerDirectory implements PartnerDirectory {
 
     @Override
     public Optional<BrandUser> brandUser(long programId, long userId) {
-        try (SqlSession s = sessions.openSession()) {
+        try (SqlSession s = sessions.openSession(true)) {
             return Optional.ofNullable(mapper(s).brandUser(programId, userId));
         }
     }
