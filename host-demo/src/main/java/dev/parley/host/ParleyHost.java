@@ -105,7 +105,7 @@ public final class ParleyHost implements AutoCloseable {
         sessions = MyBatis.sessionFactory(database.dataSource(), AccountMapper.class, PlanMapper.class,
                 PartnerMapper.class);
         events = new SimpleEventBus();
-        partners = new HostPartnerDirectory(sessions);
+        partners = new HostPartnerDirectory(sessions, clock);
         accounts = new AccountService(sessions, clock);
         partnerAdmin = new PartnerAdminService(sessions, partners, events, clock);
         mailer = config.get("smtp.host")
