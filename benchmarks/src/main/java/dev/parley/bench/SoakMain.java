@@ -325,6 +325,8 @@ public final class SoakMain {
         deadlocked.accumulateAndGet(deadlockedThreads(), Math::max);
         heap.sample();
 
+        // before the checks below, which read whole tables on purpose
+        List<SoakScans.Scan> scans = s.scanRows() > 0 ? SoakScans.report(host.dataSource(), 15) : List.of();
         List<SoakBulkSends.Send> sends = sender.sends();
         List<SoakChecks.Bulk> bulks = new ArrayList<>();
         for (SoakBulkSends.Send send : sends) {
@@ -337,8 +339,7 @@ public final class SoakMain {
                 SoakChecks.replies(host.dataSource(), stats.confirmed), sends, bulks,
                 stats.opened.values().stream().mapToLong(Set::size).sum(), heap.figures(), deadlocked.get(), innodb,
                 SoakChecks.latestDeadlock(host.dataSource()),
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-                s.scanRows() > 0 ? SoakScans.report(host.dataSource(), 15) : List.of());
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), scans);
     }
 
     /** A community manager: inbox, a conversation, a reply now and then, a search. */
