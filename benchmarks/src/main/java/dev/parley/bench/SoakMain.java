@@ -54,7 +54,7 @@ import java.util.stream.Stream;
  * with nobody else on the host (a send before the users start).
  *
  * <pre>
- * java -cp benchmarks/target/parley-benchmarks.jar dev.parley.bench.SoakMain --users=50 --minutes=5 --partners=20000 \
+ * java -cp benchmarks/target/parley-benchmarks.jar dev.parley.bench.SoakMain --users=50 --minutes=5 --partners=100000 \
  *     --rampup.seconds=20 --bulk.quiet.seconds=15 --heap.every.seconds=15
  * </pre>
  */
@@ -195,7 +195,7 @@ public final class SoakMain {
         HostConfig options = HostConfig.load(args);
         Settings settings = new Settings(options.getInt("users", 50),
                 Duration.ofSeconds(options.getInt("minutes", 5) * 60L + options.getInt("seconds", 0)),
-                options.getInt("max.requests", 10_000_000), options.getInt("partners", 20_000),
+                options.getInt("max.requests", 10_000_000), options.getInt("partners", 100_000),
                 Duration.ofSeconds(options.getInt("rampup.seconds", 20)),
                 Duration.ofSeconds(options.getInt("bulk.quiet.seconds", 15)),
                 Duration.ofSeconds(options.getInt("heap.every.seconds", 15)),
