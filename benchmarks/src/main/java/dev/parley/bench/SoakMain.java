@@ -54,7 +54,7 @@ import java.util.stream.Stream;
  * with nobody else on the host (a send before the users start).
  *
  * <pre>
- * java -cp benchmarks/target/parley-benchmarks.jar dev.parley.bench.SoakMain --users=50 --minutes=5 --partners=20000 \
+ * java -cp benchmarks/target/parley-benchmarks.jar dev.parley.bench.SoakMain --users=50 --minutes=5 --partners=100000 \
  *     --rampup.seconds=20 --bulk.quiet.seconds=15 --heap.every.seconds=15
  * </pre>
  */
@@ -75,9 +75,11 @@ public final class SoakMain {
      * @param rampUp users start one after the other over this time, not all in the same instant
      * @param bulkQuiet quiet period before each bulk send
      * @param heapEvery how often the heap after GC is sampled
+     * @param scanRows statements examining at least this many rows while the users work are listed
+     *        ({@link SoakScans}); 0 lists none
      */
     public record Settings(int users, Duration duration, long maxRequests, int partners, Duration rampUp,
-            Duration bulkQuiet, Duration heapEvery, Path data, Path plugins) {
+            Duration bulkQuiet, Duration heapEvery, Path data, Path plugins, int scanRows) {
     }
 
     /** Latency of a set of requests. */
@@ -98,7 +100,7 @@ public final class SoakMain {
     public record Figures(Settings settings, double seconds, long errors, List<String> errorSamples, long getsRetried,
             Latency all, Latency quiet, Latency duringSend, SoakChecks.Replies replies, List<SoakBulkSends.Send> sends,
             List<SoakChecks.Bulk> bulks, long opensSeen, HeapTrend.Figures heap, int deadlockedThreads,
-            long innodbDeadlocks, String latestDeadlock, double loadAverage) {
+            long innodbDeadlocks, String latestDeadlock, double loadAverage, List<SoakScans.Scan> scans) {
 
         public long requests() {
             return all.requests();
@@ -175,6 +177,11 @@ public final class SoakMain {
             b.append(heap).append(" samples ").append(heap.samples().stream().map(HeapTrend.Sample::mb).toList()).append('\n');
             b.append(String.format("deadlocked JVM threads=%d, InnoDB deadlocks during the run=%d%s", deadlockedThreads,
                     innodbDeadlocks, latestDeadlock == null ? "" : "\n" + latestDeadlock));
+            if (settings.scanRows() > 0) {
+                b.append(String.format("%nstatements that examined at least %,d rows while the users worked (%s):",
+                        settings.scanRows(), scans.isEmpty() ? "none" : "most total time first"));
+                scans.forEach(x -> b.append("\n  ").append(x));
+            }
             List<String> v = violations();
             b.append(v.isEmpty() ? "\nall invariants held" : "\nVIOLATED: " + String.join("\n", v));
             return b.toString();
@@ -188,13 +195,14 @@ public final class SoakMain {
         HostConfig options = HostConfig.load(args);
         Settings settings = new Settings(options.getInt("users", 50),
                 Duration.ofSeconds(options.getInt("minutes", 5) * 60L + options.getInt("seconds", 0)),
-                options.getInt("max.requests", 10_000_000), options.getInt("partners", 20_000),
+                options.getInt("max.requests", 10_000_000), options.getInt("partners", 100_000),
                 Duration.ofSeconds(options.getInt("rampup.seconds", 20)),
                 Duration.ofSeconds(options.getInt("bulk.quiet.seconds", 15)),
                 Duration.ofSeconds(options.getInt("heap.every.seconds", 15)),
                 Path.of(options.get("data", "benchmarks/target/soak-data")).toAbsolutePath(),
                 Path.of(options.get("plugins", System.getProperty("parley.bench.plugins", "host-demo/target/plugins")))
-                        .toAbsolutePath());
+                        .toAbsolutePath(),
+                options.getInt("scan.rows", 5_000));
         Figures f = run(settings);
         System.out.println(f);
         System.exit(f.violations().isEmpty() ? 0 : 1);
@@ -204,6 +212,9 @@ public final class SoakMain {
         deleteRecursively(s.data());
         Files.createDirectories(s.data());
         try (EmbeddedMariaDb db = EmbeddedMariaDb.start(s.data())) {
+            if (s.scanRows() > 0) {
+                SoakScans.enable(db.serverUrl(), s.scanRows());
+            }
             HostConfig config = HostConfig.of(Map.of("db.url", db.serverUrl(), "db.name", "soak", "plugins.dir",
                     s.plugins().toString(), "data.dir", s.data().resolve("host").toString()));
             try (ParleyHost host = ParleyHost.start(config, Clock.systemUTC())) {
@@ -257,6 +268,9 @@ public final class SoakMain {
             throw new IllegalStateException("setup failed: " + stats.errorSamples);
         }
         stats.reset();
+        if (s.scanRows() > 0) {
+            SoakScans.reset(host.dataSource());
+        }
 
         HeapTrend heap = new HeapTrend();
         AtomicInteger deadlocked = new AtomicInteger(deadlockedThreads());
@@ -311,6 +325,8 @@ public final class SoakMain {
         deadlocked.accumulateAndGet(deadlockedThreads(), Math::max);
         heap.sample();
 
+        // before the checks below, which read whole tables on purpose
+        List<SoakScans.Scan> scans = s.scanRows() > 0 ? SoakScans.report(host.dataSource(), 15) : List.of();
         List<SoakBulkSends.Send> sends = sender.sends();
         List<SoakChecks.Bulk> bulks = new ArrayList<>();
         for (SoakBulkSends.Send send : sends) {
@@ -323,7 +339,7 @@ public final class SoakMain {
                 SoakChecks.replies(host.dataSource(), stats.confirmed), sends, bulks,
                 stats.opened.values().stream().mapToLong(Set::size).sum(), heap.figures(), deadlocked.get(), innodb,
                 SoakChecks.latestDeadlock(host.dataSource()),
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), scans);
     }
 
     /** A community manager: inbox, a conversation, a reply now and then, a search. */

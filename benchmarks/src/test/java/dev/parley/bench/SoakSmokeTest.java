@@ -22,7 +22,7 @@ class SoakSmokeTest {
         SoakMain.Figures f = SoakMain.run(new SoakMain.Settings(4, Duration.ofSeconds(5), 3_000, 300,
                 Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(400),
                 Path.of("target", "soak-smoke-data").toAbsolutePath(),
-                Path.of(System.getProperty("parley.bench.plugins"))));
+                Path.of(System.getProperty("parley.bench.plugins")), 1_000));
         System.out.println(f);
         assertEquals(List.of(), f.errorSamples());
         assertEquals(0, f.errors());

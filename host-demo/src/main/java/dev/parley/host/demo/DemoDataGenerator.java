@@ -215,6 +215,8 @@ public final class DemoDataGenerator {
                             "INSERT IGNORE INTO partner_tag (program_id, partner_id, tag) VALUES (?, ?, ?)");
                     PreparedStatement programTag = c.prepareStatement(
                             "INSERT IGNORE INTO program_tag (program_id, tag) VALUES (?, ?)");
+                    PreparedStatement searchChanged = c.prepareStatement("INSERT INTO partner_search_version "
+                            + "(program_id, version) VALUES (?, 1) ON DUPLICATE KEY UPDATE version = version + 1");
                     PreparedStatement approval = c.prepareStatement(
                             "INSERT INTO offer_approval (offer_id, partner_id, status) VALUES (?, ?, ?)");
                     PreparedStatement perf = c.prepareStatement("INSERT INTO performance_month "
@@ -306,6 +308,9 @@ public final class DemoDataGenerator {
                         tagsInBatch.clear();
                         approval.executeBatch();
                         perf.executeBatch();
+                        // the new partners are found by name and e-mail once this commits (see PartnerSearchIndex)
+                        searchChanged.setLong(1, program);
+                        searchChanged.executeUpdate();
                         c.commit();
                         progress.accept(i + 1);
                     }

@@ -16,6 +16,8 @@ import dev.parley.host.plan.PlanMapper;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -29,11 +31,14 @@ import org.apache.ibatis.session.SqlSessionFactory;
 /**
  * The host's partner directory on MariaDB: every query is scoped to one program. Reads are single
  * statements in autocommit sessions, which spare the two round trips of switching autocommit off and
- * on again around each of them.
+ * on again around each of them. A filter's search text is matched in memory ({@link PartnerSearchIndex});
+ * the matching ids then go to SQL with the filter's rules.
  */
 public final class HostPartnerDirectory implements PartnerDirectory {
 
     private static final int MAX_PAGE = 1_000;
+    /** Most search matches given to one SQL statement as an IN list. */
+    private static final int IN_LIST = 1_000;
     /**
      * How long a program's team is answered from memory. The inbox shows the team's names on every
      * page; this host forgets a team as soon as it changes one ({@link #brandUsersChanged}), so the
@@ -43,9 +48,11 @@ public final class HostPartnerDirectory implements PartnerDirectory {
 
     private final SqlSessionFactory sessions;
     private final LoadingCache<Long, List<BrandUser>> teams;
+    private final PartnerSearchIndex search;
 
     public HostPartnerDirectory(SqlSessionFactory sessions, Clock clock) {
         this.sessions = sessions;
+        this.search = new PartnerSearchIndex(sessions);
         this.teams = Caffeine.newBuilder()
                 .expireAfterWrite(TEAM_REFRESH)
                 .ticker(() -> clock.millis() * 1_000_000L)
@@ -113,25 +120,94 @@ public final class HostPartnerDirectory implements PartnerDirectory {
 
     @Override
     public long count(long programId, PartnerFilter filter) {
+        if (filter.text() == null) {
+            try (SqlSession s = sessions.openSession(true)) {
+                return mapper(s).count(programId, filter, null, readsPartnerColumns(filter));
+            }
+        }
+        long[] found = searched(programId, filter);
+        if (found.length == 0 || filter.anyOf().isEmpty()) {
+            return found.length;
+        }
         try (SqlSession s = sessions.openSession(true)) {
-            return mapper(s).count(programId, filter, like(filter), readsPartnerColumns(filter));
+            if (found.length <= IN_LIST) {
+                return mapper(s).count(programId, filter, boxed(found, 0, found.length), readsPartnerColumns(filter));
+            }
+            // Many matches ("a"): the ids the rules select, intersected here, instead of a long IN list.
+            long n = 0;
+            for (long id : mapper(s).ids(programId, filter, null, readsPartnerColumns(filter))) {
+                if (Arrays.binarySearch(found, id) >= 0) {
+                    n++;
+                }
+            }
+            return n;
         }
     }
 
     @Override
     public List<Partner> page(long programId, PartnerFilter filter, long afterId, int limit) {
         int size = Math.max(1, Math.min(limit, MAX_PAGE));
+        if (filter.text() == null) {
+            try (SqlSession s = sessions.openSession(true)) {
+                return mapper(s).page(programId, filter, null, afterId, size).stream().map(PartnerRow::toPartner)
+                        .toList();
+            }
+        }
+        long[] found = searched(programId, filter);
+        int from = firstAfter(found, afterId);
+        if (from == found.length) {
+            return List.of();
+        }
         try (SqlSession s = sessions.openSession(true)) {
-            return mapper(s).page(programId, filter, like(filter), afterId, size).stream().map(PartnerRow::toPartner)
-                    .toList();
+            if (filter.anyOf().isEmpty()) {
+                return mapper(s).partnersByIds(programId, boxed(found, from, Math.min(found.length, from + size)))
+                        .stream().map(PartnerRow::toPartner).toList();
+            }
+            // the matches in id order, a chunk at a time, until the rules have let a page through
+            List<Partner> out = new ArrayList<>();
+            for (int at = from; at < found.length && out.size() < size; at += IN_LIST) {
+                List<Long> chunk = boxed(found, at, Math.min(found.length, at + IN_LIST));
+                mapper(s).page(programId, filter, chunk, 0, size - out.size()).forEach(r -> out.add(r.toPartner()));
+            }
+            return out;
         }
     }
 
     @Override
     public void stream(long programId, PartnerFilter filter, Consumer<Partner> consumer) {
+        long[] found = filter.text() == null ? null : searched(programId, filter);
         try (SqlSession s = sessions.openSession()) {
-            mapper(s).stream(programId, filter, like(filter), ctx -> consumer.accept(ctx.getResultObject().toPartner()));
+            if (found == null) {
+                mapper(s).stream(programId, filter, null, ctx -> consumer.accept(ctx.getResultObject().toPartner()));
+                return;
+            }
+            for (int at = 0; at < found.length; at += IN_LIST) {
+                List<Long> chunk = boxed(found, at, Math.min(found.length, at + IN_LIST));
+                mapper(s).stream(programId, filter, chunk, ctx -> consumer.accept(ctx.getResultObject().toPartner()));
+            }
         }
+    }
+
+    /** The partners of the program the filter's text finds, without those excluded by hand, ascending. */
+    private long[] searched(long programId, PartnerFilter filter) {
+        long[] found = search.matching(programId, filter.text());
+        if (filter.excluded().isEmpty()) {
+            return found;
+        }
+        return Arrays.stream(found).filter(id -> !filter.excluded().contains(id)).toArray();
+    }
+
+    private static int firstAfter(long[] ascending, long afterId) {
+        int i = Arrays.binarySearch(ascending, afterId);
+        return i >= 0 ? i + 1 : -i - 1;
+    }
+
+    private static List<Long> boxed(long[] ids, int from, int to) {
+        List<Long> out = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            out.add(ids[i]);
+        }
+        return out;
     }
 
     @Override
@@ -195,20 +271,11 @@ public final class HostPartnerDirectory implements PartnerDirectory {
     }
 
     /**
-     * Whether the filter's SQL reads columns of {@code partner} (name, e-mail, last login): only then
-     * does a count need that join, a primary-key lookup per partnership row.
+     * Whether the filter's SQL reads columns of {@code partner} (last login; the search text is matched
+     * in memory): only then does a count need that join, a primary-key lookup per partnership row.
      */
     static boolean readsPartnerColumns(PartnerFilter filter) {
-        return filter.text() != null || filter.anyOf().stream().flatMap(List::stream)
+        return filter.anyOf().stream().flatMap(List::stream)
                 .anyMatch(r -> r.kind() == PartnerRule.Kind.LAST_LOGIN_BETWEEN || r.kind() == PartnerRule.Kind.NEVER_LOGGED_IN);
-    }
-
-    /** A LIKE pattern for the search text with the wildcards in it escaped. */
-    static String like(PartnerFilter filter) {
-        if (filter.text() == null) {
-            return null;
-        }
-        String escaped = filter.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        return "%" + escaped + "%";
     }
 }

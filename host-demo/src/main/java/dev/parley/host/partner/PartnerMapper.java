@@ -20,15 +20,24 @@ public interface PartnerMapper {
 
     List<PartnerRow> partnersByIds(@Param("programId") long programId, @Param("ids") Collection<Long> ids);
 
+    /*
+     * The filter's search text is never read here: the partners it matches are found in memory
+     * (PartnerSearchIndex) and come as ids (null: no search).
+     */
+
     /** @param joinPartner whether the filter reads columns of {@code partner} (see {@link HostPartnerDirectory}) */
-    long count(@Param("programId") long programId, @Param("filter") PartnerFilter filter, @Param("like") String like,
-            @Param("joinPartner") boolean joinPartner);
+    long count(@Param("programId") long programId, @Param("filter") PartnerFilter filter,
+            @Param("ids") Collection<Long> ids, @Param("joinPartner") boolean joinPartner);
+
+    /** @return ids of the partners matching the filter's rules and exclusions, ascending */
+    List<Long> ids(@Param("programId") long programId, @Param("filter") PartnerFilter filter,
+            @Param("ids") Collection<Long> ids, @Param("joinPartner") boolean joinPartner);
 
     List<PartnerRow> page(@Param("programId") long programId, @Param("filter") PartnerFilter filter,
-            @Param("like") String like, @Param("afterId") long afterId, @Param("limit") int limit);
+            @Param("ids") Collection<Long> ids, @Param("afterId") long afterId, @Param("limit") int limit);
 
-    void stream(@Param("programId") long programId, @Param("filter") PartnerFilter filter, @Param("like") String like,
-            ResultHandler<PartnerRow> handler);
+    void stream(@Param("programId") long programId, @Param("filter") PartnerFilter filter,
+            @Param("ids") Collection<Long> ids, ResultHandler<PartnerRow> handler);
 
     List<PartnerMember> members(@Param("programId") long programId, @Param("partnerId") long partnerId);
 
@@ -59,8 +68,39 @@ public interface PartnerMapper {
 
     void insertPartner(PartnerInsert insert);
 
-    void insertPartnership(@Param("programId") long programId, @Param("partnerId") long partnerId,
+    /**
+     * Adds a partner to a program. The program's search version is raised in the same session, so
+     * the partner is found by name and e-mail as soon as this commits (on every host node).
+     */
+    default void insertPartnership(long programId, long partnerId, String status, Long managerId, Instant joinedAt) {
+        insertPartnershipRow(programId, partnerId, status, managerId, joinedAt);
+        searchChanged(programId);
+    }
+
+    /** Only through {@link #insertPartnership}: alone it leaves the program's search index behind. */
+    void insertPartnershipRow(@Param("programId") long programId, @Param("partnerId") long partnerId,
             @Param("status") String status, @Param("managerId") Long managerId, @Param("joinedAt") Instant joinedAt);
+
+    /** Renames a partner company; the search versions of all its programs are raised in the same session. */
+    default void renamePartner(long partnerId, String name) {
+        renamePartnerRow(partnerId, name);
+        partnerSearchChanged(partnerId);
+    }
+
+    /** Only through {@link #renamePartner}. */
+    void renamePartnerRow(@Param("partnerId") long partnerId, @Param("name") String name);
+
+    /**
+     * Raises the program's partner search version: after a write that changes what a name or e-mail
+     * search finds in the program, in the same transaction as that write.
+     */
+    void searchChanged(@Param("programId") long programId);
+
+    /** {@link #searchChanged} for every program the partner belongs to. */
+    void partnerSearchChanged(@Param("partnerId") long partnerId);
+
+    /** @return the program's partner search version, 0 before the first change */
+    long searchVersion(@Param("programId") long programId);
 
     /**
      * Tags a partner. The program's tag list ({@code program_tag}, read by {@link #tags}) is written in
@@ -77,7 +117,18 @@ public interface PartnerMapper {
 
     void insertProgramTag(@Param("programId") long programId, @Param("tag") String tag);
 
-    void insertMember(@Param("partnerId") long partnerId, @Param("name") String name,
+    /**
+     * Adds a member to a partner; its e-mail is searchable in the partner's programs as soon as this
+     * commits (their search versions are raised in the same session).
+     */
+    default void insertMember(long partnerId, String name, String firstName, String email, String phone,
+            String passwordHash, Instant createdAt) {
+        insertMemberRow(partnerId, name, firstName, email, phone, passwordHash, createdAt);
+        partnerSearchChanged(partnerId);
+    }
+
+    /** Only through {@link #insertMember}. */
+    void insertMemberRow(@Param("partnerId") long partnerId, @Param("name") String name,
             @Param("firstName") String firstName, @Param("email") String email, @Param("phone") String phone,
             @Param("passwordHash") String passwordHash, @Param("createdAt") Instant createdAt);
 

@@ -255,6 +255,11 @@ class HostKilledDuringBulkSendIT {
                 }
                 pref.executeBatch();
             }
+            // like every partner write: searches in the program find the new partners (PartnerSearchIndex)
+            try (Statement st = c.createStatement()) {
+                st.executeUpdate("INSERT INTO partner_search_version (program_id, version) VALUES (" + program
+                        + ", 1) ON DUPLICATE KEY UPDATE version = version + 1");
+            }
             c.commit();
         }
     }

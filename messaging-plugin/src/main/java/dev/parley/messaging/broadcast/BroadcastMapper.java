@@ -119,7 +119,7 @@ public interface BroadcastMapper {
             "    d.reply_conversation_id, d.replied_at FROM msg_bulk_delivery d",
             "    WHERE d.bulk_id = #{bulkId} AND d.member_id = 0 AND d.partner_id &gt; #{after}",
             "    <if test='text != null'> AND d.partner_name LIKE CONCAT('%', #{text}, '%')</if>",
-            "    <if test='repliedOnly'> AND d.reply_conversation_id IS NOT NULL</if>",
+            "    <if test='repliedOnly'> AND d.replied = TRUE</if>",
             "    ORDER BY d.partner_id LIMIT #{limit})",
             "  <if test='!repliedOnly'> UNION ALL",
             "  (SELECT r.partner_id, r.partner_name, r.excluded_reason, NULL, NULL, NULL, NULL, NULL FROM msg_bulk_recipient r",

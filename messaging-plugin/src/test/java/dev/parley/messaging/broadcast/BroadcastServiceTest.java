@@ -251,6 +251,7 @@ class BroadcastServiceTest {
     @Test
     void repliesOnOpenAConversationLinkedToTheMessage_repliesOffRefuse() {
         Partner p = partner("Replier", PartnershipStatus.APPROVED);
+        Partner quiet = partner("Quiet One", PartnershipStatus.APPROVED);
         PartnerMember m = fx.host.directory().addMember(p.id(), "Rita Replier", "rita@replier.test", null);
         CurrentUser rita = FixtureHost.partnerMember(m.id(), programId, p.id(), "Rita Replier");
 
@@ -266,8 +267,12 @@ class BroadcastServiceTest {
         assertEquals("Re: Replies welcome", seenByBrand.subject());
         assertEquals(2, services.conversations().messages(fx.manager, c.id(), 0).size());
         assertEquals(1, bulk.find(fx.manager, onId).replies());
-        BroadcastMapper.LogRow row = bulk.log(fx.manager, onId, null, true, 0, 10).get(0);
-        assertEquals(c.id(), row.replyConversationId());
+        List<BroadcastMapper.LogRow> replied = bulk.log(fx.manager, onId, null, true, 0, 10);
+        assertEquals(List.of(p.id()), replied.stream().map(BroadcastMapper.LogRow::partnerId).toList(),
+                "the replies list holds the partner who answered, none of the other recipients");
+        assertEquals(c.id(), replied.get(0).replyConversationId());
+        assertTrue(bulk.log(fx.manager, onId, null, false, 0, 10).stream().anyMatch(r -> r.partnerId() == quiet.id()),
+                "the partner who did not answer got the message too");
 
         BulkDraft off = draft("Announcement", "No replies please");
         off.allowReplies = false;
