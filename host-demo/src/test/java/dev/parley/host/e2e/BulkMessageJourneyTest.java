@@ -9,11 +9,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -44,21 +43,10 @@ class BulkMessageJourneyTest {
     private static final String PARTNER = "Trail Blazers Media";
     private static final String REPLY = "Great news, we will feature them this weekend.";
 
-    private static Browser browser;
+    @RegisterExtension
+    static final Browser browser = Browser.perClass();
     /** The bulk message sent in journey 2, read and answered in journey 3. */
     private static String bulkPath;
-
-    @BeforeAll
-    static void start() throws Exception {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     /** Waits for AJAX updates and page loads; elements replaced by an AJAX update are looked up again. */
     private static WebDriverWait waiting(WebDriver d) {
