@@ -222,7 +222,7 @@ public final class ParleyHost implements AutoCloseable {
     /** @return the background "Generate demo partners" jobs of Settings */
     public synchronized dev.parley.host.demo.DemoGeneration demoGeneration() {
         if (demoGeneration == null) {
-            demoGeneration = new dev.parley.host.demo.DemoGeneration(sessions(), dataSource(), clock());
+            demoGeneration = new dev.parley.host.demo.DemoGeneration(sessions(), dataSource(), clock(), events());
         }
         return demoGeneration;
     }

@@ -63,8 +63,8 @@ public final class BannerResources {
             long bannerId = id(attributes, "banner");
             Optional<String> target = viewer().flatMap(v -> BannersPlugin.get().services().display().click(v, bannerId));
             if (target.isEmpty()) {
-                response.sendError(404, null);
-                return;
+                // a link people follow: the host answers with its own "not found" page
+                throw new org.apache.wicket.request.http.flow.AbortWithHttpErrorCodeException(404);
             }
             response.disableCaching();
             response.sendRedirect(target.get());

@@ -3,6 +3,7 @@ package dev.parley.banners.index;
 import dev.parley.api.event.EventBus;
 import dev.parley.api.event.PartnerJoined;
 import dev.parley.api.event.PartnerUpdated;
+import dev.parley.api.event.PartnersImported;
 import dev.parley.api.event.PartnershipStatusChanged;
 import dev.parley.api.partner.PartnerFilter;
 import dev.parley.api.plugin.HostServices;
@@ -21,8 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the {@link BannerIndex} current: loads every live banner at start, reloads a program's
- * banners when one changes, and re-decides a partner's audiences when the host reports the partner
- * joined, changed or changed status.
+ * banners when one changes or many partners join at once, and re-decides a partner's audiences when
+ * the host reports the partner joined, changed or changed status.
  */
 public final class BannerIndexer implements AutoCloseable {
 
@@ -58,6 +59,8 @@ public final class BannerIndexer implements AutoCloseable {
         subscriptions.add(events.subscribe(PartnerJoined.class, e -> partnerChanged(e.programId(), e.partnerId())));
         subscriptions.add(events.subscribe(PartnershipStatusChanged.class,
                 e -> partnerChanged(e.programId(), e.partnerId())));
+        // many partners at once: recomputing the program's audiences is cheaper than one check each
+        subscriptions.add(events.subscribe(PartnersImported.class, e -> partnersImported(e.programId())));
         long minutes = host.setting("banners.index.rebuild.minutes").map(Long::parseLong).orElse(60L);
         if (minutes > 0) {
             scheduler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -101,6 +104,17 @@ public final class BannerIndexer implements AutoCloseable {
         try (SqlSession s = sessions.openSession()) {
             List<Banner> live = s.getMapper(BannerMapper.class).live(programId, host.clock().instant());
             index.replaceProgram(programId, live, this::entry);
+        }
+    }
+
+    /**
+     * Recomputes every audience of the program's live banners: many partners joined at once
+     * ({@link PartnersImported}), so the unchanged banners' audiences are stale too.
+     */
+    public void partnersImported(long programId) {
+        try (SqlSession s = sessions.openSession()) {
+            List<Banner> live = s.getMapper(BannerMapper.class).live(programId, host.clock().instant());
+            index.replaceProgram(programId, live, this::entry, true);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.parley.host.demo;
 
+import dev.parley.api.event.EventBus;
+import dev.parley.api.event.PartnersImported;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +34,7 @@ public final class DemoGeneration implements AutoCloseable {
     private final SqlSessionFactory sessions;
     private final DataSource dataSource;
     private final Clock clock;
+    private final EventBus events;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "parley-demo-generation");
         t.setDaemon(true);
@@ -39,10 +42,12 @@ public final class DemoGeneration implements AutoCloseable {
     });
     private final Map<Long, Progress> progress = new ConcurrentHashMap<>();
 
-    public DemoGeneration(SqlSessionFactory sessions, DataSource dataSource, Clock clock) {
+    /** @param events told once a generation is committed ({@link PartnersImported}), so plugins refresh at once */
+    public DemoGeneration(SqlSessionFactory sessions, DataSource dataSource, Clock clock, EventBus events) {
         this.sessions = sessions;
         this.dataSource = dataSource;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -63,9 +68,17 @@ public final class DemoGeneration implements AutoCloseable {
             try {
                 new DemoDataGenerator(sessions, dataSource, clock, System.nanoTime())
                         .addPartners(program, count, n -> progress.put(program, new Progress(count, n, true, false)));
+                // one event for the whole batch (a PartnerJoined each would mean 20,000 audience checks);
+                // the job reports the end only once plugins know the new partners
+                events.publish(new PartnersImported(program, count));
                 progress.put(program, new Progress(count, count, false, false));
             } catch (RuntimeException e) {
                 LOG.warn("Demo partner generation for program {} failed", program, e);
+                // every batch is committed on its own: announce the partners that did get written
+                long written = progress.get(program).written();
+                if (written > 0) {
+                    events.publish(new PartnersImported(program, (int) written));
+                }
                 progress.computeIfPresent(program, (k, p) -> new Progress(count, p.written(), false, true));
             }
         });

@@ -94,6 +94,9 @@ public class PlanMatrixPage extends HostPage {
                         CheckBox box = new CheckBox("on", new PropertyModel<>(row, "cells." + plan));
                         box.setMarkupId("feature-" + row.key + "-" + plan);
                         box.setLabel(Model.of(row.label + " / " + plan));
+                        // the column head is not a label: name the box for screen readers ("Inbox in the Starter plan")
+                        box.add(org.apache.wicket.AttributeModifier.replace("aria-label", new org.apache.wicket.model.StringResourceModel(
+                                "cell", PlanMatrixPage.this).setParameters(row.label, getString("plan." + plan, null, plan))));
                         cell.add(box);
                     }
                 });
@@ -126,7 +129,9 @@ public class PlanMatrixPage extends HostPage {
                 item.add(new Label("name", p.name));
                 item.add(new DropDownChoice<>("plan", new PropertyModel<>(p, "plan"), planKeys,
                         dev.parley.host.web.EnumLabels.<String>renderer("plan")).setRequired(true)
-                        .setLabel(Model.of(p.name)));
+                        .setLabel(Model.of(p.name))
+                        .add(org.apache.wicket.AttributeModifier.replace("aria-label", new org.apache.wicket.model.StringResourceModel(
+                                "programPlan", PlanMatrixPage.this).setParameters(p.name))));
             }
         }.setReuseItems(true));
         add(programForm);

@@ -44,7 +44,6 @@ import org.apache.wicket.resource.PropertiesFactory;
 import org.apache.wicket.resource.UtfPropertiesFilePropertiesLoader;
 import org.apache.wicket.resource.XmlFilePropertiesLoader;
 import org.apache.wicket.settings.ExceptionSettings;
-import org.apache.wicket.request.http.handler.ErrorCodeRequestHandler;
 
 /**
  * The host's Wicket application: host pages, plugin pages mounted as plugins start, the plugin-aware
@@ -100,6 +99,8 @@ public class HostApplication extends WebApplication implements HostUi {
         getRequestCycleListeners().add(new ResourceIsolationRequestCycleListener());
         getRequestCycleListeners().add(new InactivePluginGuard(registry));
         getRequestCycleListeners().add(new DatabaseOutageListener());
+        getRequestCycleListeners().add(new ErrorCodePages());
+        mount(new ErrorCodePages.UnknownUrl());
 
         mountHostPage("/login", LoginPage.class);
         mountHostPage("/dashboard", BrandDashboardPage.class);
@@ -212,7 +213,7 @@ public class HostApplication extends WebApplication implements HostUi {
                 type = resource.getResourceReference().getScope();
             }
             if (type != null && registry.isFromInactivePlugin(type)) {
-                cycle.replaceAllRequestHandlers(new ErrorCodeRequestHandler(404));
+                throw Http.notFound();
             }
         }
     }

@@ -32,8 +32,8 @@ public final class AttachmentResource extends AbstractResource {
         Optional<Download> download = id < 0 || user.isEmpty() ? Optional.empty()
                 : MessagingPlugin.get().services().conversations().download(user.get(), id);
         if (download.isEmpty()) {
-            response.setError(HttpServletResponse.SC_NOT_FOUND);
-            return response;
+            // a link people follow: the host answers with its own "not found" page
+            throw new org.apache.wicket.request.http.flow.AbortWithHttpErrorCodeException(HttpServletResponse.SC_NOT_FOUND);
         }
         Attachment a = download.get().attachment();
         response.setContentType(a.contentType());

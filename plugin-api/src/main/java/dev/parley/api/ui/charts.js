@@ -5,12 +5,16 @@
  */
 (function () {
   'use strict';
-  var COLORS = ['#0d6efd', '#198754', '#d63384', '#fd7e14'];
+  // Series colours with at least 3:1 against white (WCAG 1.4.11; Bootstrap's orange #fd7e14 has 2.6:1);
+  // labels, legend and axes in Bootstrap's gray-700 (8:1).
+  var COLORS = ['#0d6efd', '#198754', '#d63384', '#b35c00'];
+  var TEXT = '#495057';
 
   function draw() {
     if (typeof Chart === 'undefined') {
       return;
     }
+    Chart.defaults.color = TEXT;
     document.querySelectorAll('canvas[data-parley-chart]').forEach(function (canvas) {
       if (canvas.parleyChart) {
         return;
