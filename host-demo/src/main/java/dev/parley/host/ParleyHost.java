@@ -27,6 +27,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.HexFormat;
 import javax.sql.DataSource;
 import org.apache.ibatis.session.SqlSessionFactory;
@@ -98,14 +100,20 @@ public final class ParleyHost implements AutoCloseable {
         }
         database = HostDatabase.connect(url, config.get("db.name", "parley"), user, password);
         migrations = new FlywayMigrations(database.dataSource());
+        // Reading the mapper XML runs no query: it overlaps the schema check instead of following it.
+        CompletableFuture<SqlSessionFactory> mappers = CompletableFuture.supplyAsync(() -> MyBatis.sessionFactory(
+                database.dataSource(), AccountMapper.class, PlanMapper.class, PartnerMapper.class));
         migrations.migrateHost();
+        try {
+            sessions = mappers.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     private void startServices() {
-        sessions = MyBatis.sessionFactory(database.dataSource(), AccountMapper.class, PlanMapper.class,
-                PartnerMapper.class);
         events = new SimpleEventBus();
-        partners = new HostPartnerDirectory(sessions);
+        partners = new HostPartnerDirectory(sessions, clock);
         accounts = new AccountService(sessions, clock);
         partnerAdmin = new PartnerAdminService(sessions, partners, events, clock);
         mailer = config.get("smtp.host")

@@ -1,6 +1,7 @@
 package dev.parley.host.db;
 
 import dev.parley.api.schema.SchemaMigrations;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -10,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Schema migrations with Flyway: the host and each plugin keep their own history table
- * ({@code schema_history_<id>}), so their versions never clash.
+ * ({@code schema_history_<id>}), so their versions never clash. A start whose history already holds
+ * every migration unchanged skips Flyway ({@link AppliedMigrationsCheck}).
  */
 public final class FlywayMigrations implements SchemaMigrations {
 
@@ -30,6 +32,11 @@ public final class FlywayMigrations implements SchemaMigrations {
     @Override
     public String migrate(String pluginId, ClassLoader classLoader, String location) {
         String table = "schema_history_" + pluginId.replaceAll("[^A-Za-z0-9]", "_");
+        Optional<String> upToDate = AppliedMigrationsCheck.upToDateVersion(dataSource, table, classLoader, location);
+        if (upToDate.isPresent()) {
+            LOG.info("Schema of '{}' at version {} (up to date)", pluginId, upToDate.get());
+            return upToDate.get();
+        }
         try {
             MigrateResult result = Flyway.configure(classLoader)
                     .dataSource(dataSource)

@@ -139,10 +139,10 @@ public final class DemoDataGenerator {
             long summit = namedPartner(m, "Summit Deals", "team@summitdeals.test", hash, now,
                     new String[][] {{"Leo Chen", "Leo", "leo@summitdeals.test", "+15550100003"}});
             m.insertPartnership(acme, trail, "APPROVED", cm, now.minus(Duration.ofDays(400)));
-            m.insertTag(acme, trail, "Influencers");
-            m.insertTag(acme, trail, "VIP");
+            m.tag(acme, trail, "Influencers");
+            m.tag(acme, trail, "VIP");
             m.insertPartnership(acme, summit, "APPROVED", cm2, now.minus(Duration.ofDays(200)));
-            m.insertTag(acme, summit, "Coupon sites");
+            m.tag(acme, summit, "Coupon sites");
             m.insertPartnership(bolt, trail, "APPROVED", boltCm, now.minus(Duration.ofDays(90)));
             for (long offer : acmeOffers.subList(0, 3)) {
                 m.insertApproval(offer, trail, "APPROVED");
@@ -213,10 +213,13 @@ public final class DemoDataGenerator {
                             + "(program_id, partner_id, status, manager_id, joined_at) VALUES (?, ?, ?, ?, ?)");
                     PreparedStatement tag = c.prepareStatement(
                             "INSERT IGNORE INTO partner_tag (program_id, partner_id, tag) VALUES (?, ?, ?)");
+                    PreparedStatement programTag = c.prepareStatement(
+                            "INSERT IGNORE INTO program_tag (program_id, tag) VALUES (?, ?)");
                     PreparedStatement approval = c.prepareStatement(
                             "INSERT INTO offer_approval (offer_id, partner_id, status) VALUES (?, ?, ?)");
                     PreparedStatement perf = c.prepareStatement("INSERT INTO performance_month "
                             + "(program_id, partner_id, offer_id, month, revenue, conversions, clicks) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                java.util.Set<String> tagsInBatch = new java.util.HashSet<>();
                 for (int i = 0; i < count; i++) {
                     long id = firstId + i;
                     String name = WORDS[random.nextInt(WORDS.length)] + " " + WORDS[random.nextInt(WORDS.length)] + " "
@@ -258,10 +261,12 @@ public final class DemoDataGenerator {
                     ship.addBatch();
                     int tags = random.nextInt(3);
                     for (int k = 0; k < tags; k++) {
+                        String t = TAGS[random.nextInt(TAGS.length)];
                         tag.setLong(1, program);
                         tag.setLong(2, id);
-                        tag.setString(3, TAGS[random.nextInt(TAGS.length)]);
+                        tag.setString(3, t);
                         tag.addBatch();
+                        tagsInBatch.add(t);
                     }
                     if (status == PartnershipStatus.APPROVED) {
                         List<Long> shuffled = new ArrayList<>(offers);
@@ -291,6 +296,14 @@ public final class DemoDataGenerator {
                         member.executeBatch();
                         ship.executeBatch();
                         tag.executeBatch();
+                        // the program's tag list commits with the partners' tags (see PartnerMapper#tag)
+                        for (String t : tagsInBatch) {
+                            programTag.setLong(1, program);
+                            programTag.setString(2, t);
+                            programTag.addBatch();
+                        }
+                        programTag.executeBatch();
+                        tagsInBatch.clear();
                         approval.executeBatch();
                         perf.executeBatch();
                         c.commit();

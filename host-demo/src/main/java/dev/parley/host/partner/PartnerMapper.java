@@ -20,7 +20,9 @@ public interface PartnerMapper {
 
     List<PartnerRow> partnersByIds(@Param("programId") long programId, @Param("ids") Collection<Long> ids);
 
-    long count(@Param("programId") long programId, @Param("filter") PartnerFilter filter, @Param("like") String like);
+    /** @param joinPartner whether the filter reads columns of {@code partner} (see {@link HostPartnerDirectory}) */
+    long count(@Param("programId") long programId, @Param("filter") PartnerFilter filter, @Param("like") String like,
+            @Param("joinPartner") boolean joinPartner);
 
     List<PartnerRow> page(@Param("programId") long programId, @Param("filter") PartnerFilter filter,
             @Param("like") String like, @Param("afterId") long afterId, @Param("limit") int limit);
@@ -60,7 +62,20 @@ public interface PartnerMapper {
     void insertPartnership(@Param("programId") long programId, @Param("partnerId") long partnerId,
             @Param("status") String status, @Param("managerId") Long managerId, @Param("joinedAt") Instant joinedAt);
 
-    void insertTag(@Param("programId") long programId, @Param("partnerId") long partnerId, @Param("tag") String tag);
+    /**
+     * Tags a partner. The program's tag list ({@code program_tag}, read by {@link #tags}) is written in
+     * the same session, so it commits or rolls back with the partner's tag.
+     */
+    default void tag(long programId, long partnerId, String tag) {
+        insertPartnerTag(programId, partnerId, tag);
+        insertProgramTag(programId, tag);
+    }
+
+    /** Only through {@link #tag}: alone it leaves the program's tag list behind. */
+    void insertPartnerTag(@Param("programId") long programId, @Param("partnerId") long partnerId,
+            @Param("tag") String tag);
+
+    void insertProgramTag(@Param("programId") long programId, @Param("tag") String tag);
 
     void insertMember(@Param("partnerId") long partnerId, @Param("name") String name,
             @Param("firstName") String firstName, @Param("email") String email, @Param("phone") String phone,

@@ -35,7 +35,8 @@ public final class PlanService implements FeatureGate {
         if (!featureActive.test(featureKey)) {
             return false;
         }
-        try (SqlSession s = sessions.openSession()) {
+        // asked on every plugin request: an autocommit session is one round trip, not three
+        try (SqlSession s = sessions.openSession(true)) {
             return Boolean.TRUE.equals(s.getMapper(PlanMapper.class).enabledFor(programId, featureKey));
         }
     }
@@ -86,7 +87,7 @@ public final class PlanService implements FeatureGate {
     }
 
     public Program program(long programId) {
-        try (SqlSession s = sessions.openSession()) {
+        try (SqlSession s = sessions.openSession(true)) {
             return s.getMapper(PlanMapper.class).program(programId);
         }
     }

@@ -80,7 +80,7 @@ class HostPartnerDirectoryTest {
             m.insertPerformance(program, beta, offerA, LAST_MONTH.minusMonths(1), new BigDecimal("5000.00"), 90, 900);
             // Beta also belongs to another program, where it is pending and has other tags.
             m.insertPartnership(otherProgram, beta, "PENDING", null, Instant.parse("2026-01-01T00:00:00Z"));
-            m.insertTag(otherProgram, beta, "Elsewhere");
+            m.tag(otherProgram, beta, "Elsewhere");
         }
         try (Connection c = host.host().dataSource().getConnection();
                 PreparedStatement ps = c.prepareStatement("UPDATE partner SET last_login_at = ? WHERE id = ?")) {
@@ -109,7 +109,7 @@ class HostPartnerDirectoryTest {
         m.insertPartner(p);
         m.insertPartnership(program, p.id, status.name(), managerId, Instant.parse(joined));
         for (String t : tags) {
-            m.insertTag(program, p.id, t);
+            m.tag(program, p.id, t);
         }
         return p.id;
     }
@@ -186,6 +186,29 @@ class HostPartnerDirectoryTest {
         assertEquals(Set.of(), directory.approvedOffers(otherProgram, alpha));
         assertEquals(List.of("Mona Manager"), directory.managers(program).stream().map(u -> u.name()).toList());
         assertTrue(directory.brandUser(otherProgram, manager).isEmpty());
+        // Beta is approved for Offer A, but Offer A is not the other program's offer.
+        assertEquals(0, directory.count(otherProgram, PartnerFilter.allOf(PartnerRule.approvedForOffer(offerA))));
+        assertEquals(1, directory.count(otherProgram, PartnerFilter.all()));
+    }
+
+    @Test
+    void tagsListEachTagOfTheProgramOnceSortedAndANewTagAtOnce() {
+        assertEquals(List.of("Content", "Coupon sites", "VIP"), directory.tags(program), "Content is on two partners");
+        assertEquals(List.of("Elsewhere"), directory.tags(otherProgram));
+
+        try (SqlSession s = host.host().sessions().openSession(false)) {
+            s.getMapper(PartnerMapper.class).tag(program, delta, "Newcomers");
+            s.rollback();
+        }
+        assertEquals(List.of("Content", "Coupon sites", "VIP"), directory.tags(program), "a rolled back tag is not listed");
+
+        try (SqlSession s = host.host().sessions().openSession(false)) {
+            s.getMapper(PartnerMapper.class).tag(program, delta, "Newcomers");
+            s.commit();
+        }
+        assertEquals(List.of("Content", "Coupon sites", "Newcomers", "VIP"), directory.tags(program));
+        assertEquals(List.of("Elsewhere"), directory.tags(otherProgram));
+        assertEquals(List.of(delta), ids(PartnerFilter.allOf(PartnerRule.tag("Newcomers"))));
     }
 
     @Test

@@ -413,6 +413,7 @@ public final class ConversationService {
             try (SqlSession s = sessions.openSession(false)) {
                 ConversationMapper m = s.getMapper(ConversationMapper.class);
                 Conversation c = null;
+                boolean created = false;
                 if (existing != null) {
                     // Write lock first (see lockConversation), then the row as it is now.
                     if (m.lockConversation(existing.id()) == null) {
@@ -434,6 +435,7 @@ public final class ConversationService {
                     ci.at = now;
                     m.insertConversation(ci);
                     c = m.conversation(ci.id);
+                    created = true;
                 }
                 MessageInsert mi = new MessageInsert();
                 mi.conversationId = c.id();
@@ -458,7 +460,11 @@ public final class ConversationService {
                     searchChanged(s, SearchChangeLog.Kind.CONVERSATION, c.id(), now); // reopened: every message's state
                 }
                 Conversation updated = m.conversation(c.id());
-                InboxKeys.index(s, updated, facts);
+                if (created) {
+                    InboxKeys.indexNew(s, updated, facts);
+                } else {
+                    InboxKeys.index(s, updated, facts);
+                }
                 Message message = messages(s, c.id(), mi.id + 1, 1).get(0);
                 s.commit();
                 checked.keep();

@@ -82,8 +82,23 @@ public final class InboxKeys {
 
     /** Rewrites every index row of the conversation. */
     public static void index(SqlSession session, Conversation c, PartnerFacts facts) {
+        session.getMapper(InboxMapper.class).deleteKeys(c.id());
+        insert(session, c, facts);
+    }
+
+    /**
+     * Writes the index rows of a conversation created in this transaction. It has none to delete, and
+     * deleting them anyway would be harmful: a DELETE that finds no rows after the highest
+     * conversation locks the gap up to the end of the index (REPEATABLE READ), two conversations
+     * started at once both hold that gap lock, and then each waits for the other to insert into it —
+     * an InnoDB deadlock, which the soak run found when partners answered a bulk message together.
+     */
+    public static void indexNew(SqlSession session, Conversation c, PartnerFacts facts) {
+        insert(session, c, facts);
+    }
+
+    private static void insert(SqlSession session, Conversation c, PartnerFacts facts) {
         InboxMapper m = session.getMapper(InboxMapper.class);
-        m.deleteKeys(c.id());
         List<Key> keys = new ArrayList<>();
         keys.add(new Key(ALL, ""));
         keys.add(new Key(PARTNER, Long.toString(c.partnerId())));
