@@ -5,6 +5,7 @@ import dev.parley.banners.analytics.AnalyticsMapper;
 import dev.parley.banners.analytics.BannerAnalytics;
 import dev.parley.banners.banner.BannerMapper;
 import dev.parley.banners.banner.BannerService;
+import dev.parley.banners.banner.UnusedImages;
 import dev.parley.banners.display.BannerDisplay;
 import dev.parley.banners.index.BannerIndexer;
 import dev.parley.banners.targeting.BannerAudience;
@@ -25,6 +26,7 @@ public final class BannersServices implements AutoCloseable {
     private final BannerAnalytics analytics;
     private final BannerService banners;
     private final BannerDisplay display;
+    private final UnusedImages unusedImages;
 
     public BannersServices(HostServices host) {
         this.host = host;
@@ -34,7 +36,9 @@ public final class BannersServices implements AutoCloseable {
         this.analytics = new BannerAnalytics(sessions, host);
         this.banners = new BannerService(sessions, host, audience, indexer::programChanged);
         this.display = new BannerDisplay(sessions, host, indexer.index(), analytics);
+        this.unusedImages = new UnusedImages(sessions, host);
         indexer.start();
+        unusedImages.start();
     }
 
     private static SqlSessionFactory sessionFactory(HostServices host) {
@@ -73,8 +77,13 @@ public final class BannersServices implements AutoCloseable {
         return display;
     }
 
+    public UnusedImages unusedImages() {
+        return unusedImages;
+    }
+
     @Override
     public void close() {
+        unusedImages.close();
         indexer.close();
     }
 }

@@ -24,6 +24,20 @@ public interface BannerMapper {
 
     ImageRow findImage(@Param("programId") long programId, @Param("id") long id);
 
+    /** Share-locks the image until the transaction ends, so it cannot be deleted as unused meanwhile. */
+    Long lockImageInUse(@Param("programId") long programId, @Param("id") long id);
+
+    /** @return ids of images created before {@code before} that no banner uses (archived ones included) */
+    List<Long> unusedImagesBefore(@Param("before") Instant before);
+
+    /** Locks the image for deletion. @return its id, or null when it is gone */
+    Long lockImageForDelete(@Param("id") long id);
+
+    /** @return how many banners (archived ones included) use the image, read under lock */
+    int imageUses(@Param("id") long id);
+
+    int deleteImage(@Param("id") long id);
+
     List<DismissalRow> dismissalsOfLive(@Param("now") Instant now);
 
     int dismiss(@Param("bannerId") long bannerId, @Param("memberId") long memberId, @Param("programId") long programId,

@@ -88,18 +88,23 @@ public final class BannerService {
         ZoneId zone = actor.zoneId();
         Instant now = host.clock().instant();
         validate(programId, draft, zone, now);
-        try (SqlSession s = sessions.openSession(true)) {
+        long result;
+        Banner b;
+        Banner existing = null;
+        try (SqlSession s = sessions.openSession()) {
             BannerMapper m = s.getMapper(BannerMapper.class);
-            Banner existing = null;
             if (id != null) {
                 existing = m.find(programId, id);
                 if (existing == null || existing.archived()) {
                     throw new SecurityException("No such banner in your program");
                 }
             }
-            Banner b = build(id == null ? 0 : id, programId, draft, zone, now, publish,
+            // held until commit: UnusedImages cannot delete the image between the check and the save
+            if (draft.getImageId() != null && m.lockImageInUse(programId, draft.getImageId()) == null) {
+                throw new BannerValidationException(List.of(new BannerProblem("image", "imageMissing", null)));
+            }
+            b = build(id == null ? 0 : id, programId, draft, zone, now, publish,
                     existing == null ? actor.userId() : existing.createdBy(), existing == null ? now : existing.createdAt());
-            long result;
             if (existing == null) {
                 IdHolder h = new IdHolder();
                 m.insert(b, h);
@@ -108,13 +113,14 @@ public final class BannerService {
                 m.update(b);
                 result = existing.id();
             }
-            if (publish && b.audienceKind() == AudienceKind.SAVED && b.audienceId() != null
-                    && (existing == null || !existing.published())) {
-                audience.recordUse(programId, b.audienceId());
-            }
-            changed.accept(programId);
-            return result;
+            s.commit();
         }
+        if (publish && b.audienceKind() == AudienceKind.SAVED && b.audienceId() != null
+                && (existing == null || !existing.published())) {
+            audience.recordUse(programId, b.audienceId());
+        }
+        changed.accept(programId);
+        return result;
     }
 
     /**
@@ -173,7 +179,9 @@ public final class BannerService {
     }
 
     /**
-     * Stores an uploaded image after checking its name, its type by content and its size.
+     * Stores an uploaded image after checking its name, its type by content and its size. The image is
+     * stored before its banner is saved (the editor's live preview shows it); if no banner uses it
+     * within {@link UnusedImages#GRACE}, {@link UnusedImages} deletes it.
      *
      * @param fileName the name the browser sent: a path, control characters or no name refuse the image
      *        (see {@link UploadName}); the name is not kept

@@ -33,13 +33,11 @@ class RolesPageTest {
 
     @Test
     void aCustomRoleWithMessagingGivesTheAnalystTheInbox() {
-        WicketTester analyst = host.newTester();
-        TestHost.login(analyst, "analyst@acme.test");
+        WicketTester analyst = host.loggedIn("analyst@acme.test");
         analyst.startPage(BrandDashboardPage.class);
         assertFalse(analyst.getLastResponseAsString().contains(">Inbox<"));
 
-        WicketTester admin = host.newTester();
-        TestHost.login(admin, "owner@acme.test");
+        WicketTester admin = host.loggedIn("owner@acme.test");
         admin.startPage(RolesPage.class);
         assertTrue(admin.getLastResponseAsString().contains("Messaging"), "plugin permission offered");
         FormTester create = admin.newFormTester("create");
@@ -62,8 +60,7 @@ class RolesPageTest {
 
     @Test
     void aDuplicateRoleNameIsRefusedWithAMessage() {
-        WicketTester admin = host.newTester();
-        TestHost.login(admin, "owner@acme.test");
+        WicketTester admin = host.loggedIn("owner@acme.test");
         admin.startPage(RolesPage.class);
         FormTester create = admin.newFormTester("create");
         create.setValue("roleName", "Community Manager");

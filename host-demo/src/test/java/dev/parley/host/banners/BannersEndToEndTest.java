@@ -50,8 +50,7 @@ class BannersEndToEndTest {
     @Test
     void publishedBannerReachesAcmePartnersOnlyAndIsMeasured(@TempDir Path dir) throws Exception {
         // The brand publishes.
-        WicketTester brand = host.newTester();
-        TestHost.login(brand, "cm@acme.test");
+        WicketTester brand = host.loggedIn("cm@acme.test");
         brand.executeUrl("banners/edit");
         assertEquals(200, brand.getLastResponse().getStatus());
         Path image = dir.resolve("logo.png");
@@ -72,8 +71,7 @@ class BannersEndToEndTest {
         String bannerId = idMatch.group(1);
 
         // A partner member of Acme sees it, personalised, in the accessible carousel with a nonce'd script.
-        WicketTester maya = host.newTester();
-        TestHost.login(maya, "maya@trailblazers.test");
+        WicketTester maya = host.loggedIn("maya@trailblazers.test");
         maya.startPage(PortalDashboardPage.class);
         String portal = maya.getLastResponseAsString();
         assertTrue(portal.contains("Welcome Maya"), portal);
@@ -112,8 +110,7 @@ class BannersEndToEndTest {
         assertFalse(maya.getLastResponseAsString().contains("Welcome Maya"));
 
         // Tom of the same partner still sees it.
-        WicketTester tom = host.newTester();
-        TestHost.login(tom, "tom@trailblazers.test");
+        WicketTester tom = host.loggedIn("tom@trailblazers.test");
         tom.startPage(PortalDashboardPage.class);
         assertTrue(tom.getLastResponseAsString().contains("Welcome Tom"));
 
@@ -141,8 +138,7 @@ class BannersEndToEndTest {
             }
         }
         assertNotNull(boltMember);
-        WicketTester boltPartner = host.newTester();
-        TestHost.login(boltPartner, boltMember.email());
+        WicketTester boltPartner = host.loggedIn(boltMember.email());
         boltPartner.startPage(PortalDashboardPage.class);
         String boltPortal = boltPartner.getLastResponseAsString();
         assertFalse(boltPortal.contains("Welcome"), boltPortal);
@@ -153,18 +149,15 @@ class BannersEndToEndTest {
 
     @Test
     void bannerPagesFollowPlanAndPermission() {
-        WicketTester boltManager = host.newTester();
-        TestHost.login(boltManager, "cm@bolt.test");
+        WicketTester boltManager = host.loggedIn("cm@bolt.test");
         boltManager.executeUrl("banners");
         assertEquals(404, boltManager.getLastResponse().getStatus());
 
-        WicketTester analyst = host.newTester();
-        TestHost.login(analyst, "analyst@acme.test");
+        WicketTester analyst = host.loggedIn("analyst@acme.test");
         analyst.executeUrl("banners");
         assertEquals(403, analyst.getLastResponse().getStatus());
 
-        WicketTester cm = host.newTester();
-        TestHost.login(cm, "cm@acme.test");
+        WicketTester cm = host.loggedIn("cm@acme.test");
         cm.executeUrl("banners");
         assertEquals(200, cm.getLastResponse().getStatus());
         assertTrue(cm.getLastResponseAsString().contains("Dashboard banners"));
@@ -172,8 +165,7 @@ class BannersEndToEndTest {
 
     @Test
     void criticalBannersShowOnEveryPortalPage() {
-        WicketTester brand = host.newTester();
-        TestHost.login(brand, "cm@acme.test");
+        WicketTester brand = host.loggedIn("cm@acme.test");
         brand.executeUrl("banners/edit");
         FormTester form = brand.newFormTester("form");
         form.setValue("internalName", "E2E outage");
@@ -184,8 +176,7 @@ class BannersEndToEndTest {
         form.submit("publish");
         brand.assertNoErrorMessage();
 
-        WicketTester leo = host.newTester();
-        TestHost.login(leo, "leo@summitdeals.test");
+        WicketTester leo = host.loggedIn("leo@summitdeals.test");
         leo.executeUrl("portal/messages");
         String html = leo.getLastResponseAsString();
         assertEquals(200, leo.getLastResponse().getStatus(), html);

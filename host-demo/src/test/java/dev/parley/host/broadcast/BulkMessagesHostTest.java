@@ -50,8 +50,7 @@ class BulkMessagesHostTest {
                 + " AND t.tag = 'Coupon sites'))", acme);
         assertTrue(expected >= 2, "Trail Blazers (VIP) and Summit Deals (Coupon sites) at least");
 
-        WicketTester t = host.newTester();
-        TestHost.login(t, "cm@acme.test");
+        WicketTester t = host.loggedIn("cm@acme.test");
         t.executeUrl("messages/compose");
         FormTester f = t.newFormTester("form");
         f.setValue("subject", "Hello {partner_name}");
@@ -98,8 +97,7 @@ class BulkMessagesHostTest {
                 + " AND t.tag IN ('VIP', 'Coupon sites'))", bulkId));
 
         // The partner side: Summit Deals (Coupon sites) got it, personalised; the first view is an open.
-        WicketTester p = host.newTester();
-        TestHost.login(p, "leo@summitdeals.test");
+        WicketTester p = host.loggedIn("leo@summitdeals.test");
         p.startPage(PortalDashboardPage.class);
         p.assertContains("You have a new message from the program.");
         p.executeUrl("portal/messages");

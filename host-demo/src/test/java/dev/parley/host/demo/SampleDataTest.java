@@ -31,8 +31,7 @@ class SampleDataTest {
 
     @Test
     void theTeamFindsSampleConversationsWithPartnerRepliesInTheInbox() {
-        WicketTester t = host.newTester();
-        TestHost.login(t, "cm@acme.test");
+        WicketTester t = host.loggedIn("cm@acme.test");
         t.executeUrl("inbox");
         String html = t.getLastResponseAsString();
         assertTrue(html.contains("Spring catalogue"), html);
@@ -41,8 +40,7 @@ class SampleDataTest {
 
     @Test
     void aPartnerSeesThePersonalisedSampleBannerAndTheConversation() {
-        WicketTester t = host.newTester();
-        TestHost.login(t, "maya@trailblazers.test");
+        WicketTester t = host.loggedIn("maya@trailblazers.test");
         t.startPage(PortalDashboardPage.class);
         String html = t.getLastResponseAsString();
         assertTrue(html.contains("Black Friday starts now, Maya!"), html);
@@ -52,12 +50,10 @@ class SampleDataTest {
 
     @Test
     void programsWithoutTheFeaturesGetNoSampleContent() {
-        WicketTester t = host.newTester();
-        TestHost.login(t, "cm@cedar.test");
+        WicketTester t = host.loggedIn("cm@cedar.test");
         t.executeUrl("inbox");
         assertTrue(t.getLastResponseAsString().contains("Spring catalogue"), "Cedar has messaging");
-        WicketTester bolt = host.newTester();
-        TestHost.login(bolt, "owner@bolt.test");
+        WicketTester bolt = host.loggedIn("owner@bolt.test");
         bolt.executeUrl("inbox");
         assertFalse(bolt.getLastResponseAsString().contains("Spring catalogue"));
     }

@@ -10,8 +10,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -23,27 +27,50 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * to target/screenshots. Without chromium and chromedriver installed the browser tests are skipped
  * with a message (CI installs them; see .ci/run).
  */
-final class Browser implements AutoCloseable {
+final class Browser implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SHOTS = Path.of("target", "screenshots");
 
-    private final TestHost host;
-    private final JettyServer server;
-    private final String base;
+    private TestHost host;
+    private JettyServer server;
+    private String base;
 
-    private Browser(TestHost host, JettyServer server) {
-        this.host = host;
-        this.server = server;
-        this.base = "http://127.0.0.1:" + server.port();
+    private Browser() {
     }
 
+    /**
+     * The host for one test class, started before its first test and stopped after its last:
+     * {@code @RegisterExtension static final Browser browser = Browser.perClass();}
+     */
+    static Browser perClass() {
+        return new Browser();
+    }
+
+    /** @return a host started now; the caller closes it */
     static Browser start() throws Exception {
+        Browser b = new Browser();
+        b.open();
+        return b;
+    }
+
+    private void open() throws Exception {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Browser tests skipped: install chromium and chromium-driver (apt-get install -y chromium chromium-driver fonts-wqy-zenhei)");
-        TestHost host = TestHost.start();
-        return new Browser(host, JettyServer.start(new HostApplication(host.host()), "127.0.0.1", 0));
+        host = TestHost.start();
+        server = JettyServer.start(new HostApplication(host.host()), "127.0.0.1", 0);
+        base = "http://127.0.0.1:" + server.port();
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        open();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        close();
     }
 
     TestHost host() {
@@ -93,6 +120,13 @@ final class Browser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
     }
 
+    /** Waits for AJAX updates and page loads; elements replaced by an AJAX update are looked up again. */
+    static WebDriverWait waiting(WebDriver driver) {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
     static void screenshot(WebDriver driver, String name) {
         try {
             Files.createDirectories(SHOTS);
@@ -105,7 +139,16 @@ final class Browser implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        server.close();
-        host.close();
+        try {
+            if (server != null) {
+                server.close();
+            }
+        } finally {
+            if (host != null) {
+                host.close();
+            }
+            server = null;
+            host = null;
+        }
     }
 }

@@ -1,28 +1,25 @@
 package dev.parley.host.e2e;
 
+import static dev.parley.host.e2e.Browser.waiting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Journeys 2 to 4 in a real browser, one after the other on the same host:
@@ -44,28 +41,10 @@ class BulkMessageJourneyTest {
     private static final String PARTNER = "Trail Blazers Media";
     private static final String REPLY = "Great news, we will feature them this weekend.";
 
-    private static Browser browser;
+    @RegisterExtension
+    static final Browser browser = Browser.perClass();
     /** The bulk message sent in journey 2, read and answered in journey 3. */
     private static String bulkPath;
-
-    @BeforeAll
-    static void start() throws Exception {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    /** Waits for AJAX updates and page loads; elements replaced by an AJAX update are looked up again. */
-    private static WebDriverWait waiting(WebDriver d) {
-        WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(30));
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
-    }
 
     private static WebElement button(WebDriver d, String text) {
         return d.findElement(By.xpath("//button[normalize-space()='" + text + "']"));

@@ -1,23 +1,21 @@
 package dev.parley.host.e2e;
 
+import static dev.parley.host.e2e.Browser.waiting;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.api.event.SampleDataCreated;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Accessibility of the main pages of the host and both plugins, checked in a real browser with
@@ -28,7 +26,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ContrastAndAxeTest {
 
-    private static Browser browser;
+    @RegisterExtension
+    static final Browser browser = Browser.perClass();
     /** Page name → what axe found there. */
     private final Map<String, List<String>> violations = new LinkedHashMap<>();
     private final List<String> review = new ArrayList<>();
@@ -36,23 +35,9 @@ class ContrastAndAxeTest {
     private String bulkPath;
 
     @BeforeAll
-    static void start() throws Exception {
-        browser = Browser.start();
+    static void sampleData() {
         // the conversations and banners a demo program starts with, through the plugins' own services
         browser.host().host().events().publish(new SampleDataCreated(browser.host().programs().acme()));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    private static WebDriverWait waiting(WebDriver d) {
-        WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(30));
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
     }
 
     /** Clicks a control that loads a new page and waits for that page. */

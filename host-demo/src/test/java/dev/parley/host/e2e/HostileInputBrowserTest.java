@@ -9,10 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -120,20 +119,9 @@ class HostileInputBrowserTest {
     private static final String ROLE = "Role " + IMG + ATTR_BREAK;
     private static final String SEARCH = "q" + SVG + ATTR_BREAK;
 
-    private static Browser browser;
+    @RegisterExtension
+    static final Browser browser = Browser.perClass();
     private final List<WebDriver> drivers = new ArrayList<>();
-
-    @BeforeAll
-    static void start() throws Exception {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @AfterEach
     void quit() {

@@ -4,22 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.parley.api.partner.PartnerFilter;
-import dev.parley.host.testing.TestClamd;
+import dev.parley.api.testing.TestClamd;
 import dev.parley.host.testing.TestHost;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.wicket.util.tester.FormTester;
 import org.apache.wicket.util.tester.WicketTester;
 import org.junit.jupiter.api.AfterAll;
@@ -47,11 +49,10 @@ class HostileUploadsTest {
 
     @BeforeAll
     static void start() {
-        Map<String, String> settings = new HashMap<>(TestClamd.get().settings());
+        Map<String, String> settings = new HashMap<>(TestHost.clamdSettings());
         settings.put("messaging.attachment.max.mb", "1");
         host = TestHost.start(dir -> { }, settings);
-        trail = host.host().partners().page(host.programs().acme(), PartnerFilter.all().withText("Trail Blazers"), 0, 1)
-                .get(0).id();
+        trail = host.acmePartner("Trail Blazers");
     }
 
     @AfterAll
@@ -64,28 +65,33 @@ class HostileUploadsTest {
     }
 
     private static Stored stored() throws Exception {
-        long[] counts = new long[4];
-        try (Connection c = host.host().dataSource().getConnection(); Statement s = c.createStatement()) {
-            // The change log is pruned on its own schedule: its newest id says whether anything was added.
-            String[] queries = {"SELECT COUNT(*) FROM msg_conversation", "SELECT COUNT(*) FROM msg_message",
-                "SELECT COUNT(*) FROM msg_attachment", "SELECT COALESCE(MAX(change_id), 0) FROM msg_search_changes"};
-            for (int i = 0; i < queries.length; i++) {
-                try (ResultSet rs = s.executeQuery(queries[i])) {
-                    rs.next();
-                    counts[i] = rs.getLong(1);
-                }
-            }
-        }
-        return new Stored(counts[0], counts[1], counts[2], counts[3], filesUnder(host.host().config().dataDir()));
+        // The change log is pruned on its own schedule: its newest id says whether anything was added.
+        return new Stored(count("msg_conversation"), count("msg_message"), count("msg_attachment"),
+                host.queryLong("SELECT COALESCE(MAX(change_id), 0) FROM msg_search_changes"),
+                filesUnder(host.host().config().dataDir()));
     }
 
     private static List<String> filesUnder(Path dir) throws IOException {
-        try (Stream<Path> all = Files.walk(dir)) {
-            return all.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString())
-                    // The search index lives there too and changes on its own schedule: not an attachment store.
-                    .filter(p -> !p.startsWith("pagestore") && !p.contains("mariadb") && !p.contains("/search/"))
-                    .sorted().toList();
-        }
+        List<String> files = new ArrayList<>();
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes a) {
+                // The search index, page store and database live there too and change on their own
+                // schedule (Lucene deletes files while we walk): not attachment stores, not entered.
+                String name = d.getFileName().toString();
+                return d.equals(dir) || !(name.equals("search") || name.equals("pagestore") || name.contains("mariadb"))
+                        ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path f, BasicFileAttributes a) {
+                if (a.isRegularFile()) {
+                    files.add(dir.relativize(f).toString());
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return files.stream().sorted().toList();
     }
 
     /** A file whose name, as sent by the browser, is whatever the test says (path separators included). */
@@ -107,8 +113,7 @@ class HostileUploadsTest {
 
     /** Composes a message to Trail Blazers with one file, through the real form; @return the page shown after. */
     private static String compose(String fileName, byte[] content, String claimedType) {
-        WicketTester cm = host.newTester();
-        TestHost.login(cm, "cm@acme.test");
+        WicketTester cm = host.loggedIn("cm@acme.test");
         cm.executeUrl("inbox/new?partner=" + trail);
         FormTester form = cm.newFormTester("compose");
         form.setValue("subject", "Files for you");
@@ -215,10 +220,8 @@ class HostileUploadsTest {
     @Test
     void aFileNamedWithAFolderPathIsRefusedOnEveryUploadFormAndNothingIsStored() throws Exception {
         long conversation = startedConversation();
-        WicketTester cm = host.newTester();
-        TestHost.login(cm, "cm@acme.test");
-        WicketTester maya = host.newTester();
-        TestHost.login(maya, "maya@trailblazers.test");
+        WicketTester cm = host.loggedIn("cm@acme.test");
+        WicketTester maya = host.loggedIn("maya@trailblazers.test");
         Path outside = host.host().config().dataDir().getParent();
         for (String name : PATH_NAMES) {
             Stored before = stored();
@@ -240,8 +243,7 @@ class HostileUploadsTest {
     @Test
     void theRefusalIsWrittenInTheViewersLanguage() throws Exception {
         long conversation = startedConversation();
-        WicketTester maya = host.newTester();
-        TestHost.login(maya, "maya@trailblazers.test");
+        WicketTester maya = host.loggedIn("maya@trailblazers.test");
         maya.getSession().setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
         Stored before = stored();
         String page = submit(maya, "portal/conversation/" + conversation, "reply", "a/b.pdf");
@@ -252,8 +254,7 @@ class HostileUploadsTest {
 
     @Test
     void aBannerImageNamedWithAFolderPathIsRefusedAndNothingIsStored() throws Exception {
-        WicketTester owner = host.newTester();
-        TestHost.login(owner, "owner@acme.test");
+        WicketTester owner = host.loggedIn("owner@acme.test");
         byte[] png = java.util.Base64.getDecoder().decode(
                 "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
         for (String name : PATH_NAMES) {
@@ -296,12 +297,8 @@ class HostileUploadsTest {
         }
     }
 
-    private static long count(String table) throws Exception {
-        try (Connection c = host.host().dataSource().getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+    private static long count(String table) {
+        return host.queryLong("SELECT COUNT(*) FROM " + table);
     }
 
     /** As Wicket writes text into a page. */

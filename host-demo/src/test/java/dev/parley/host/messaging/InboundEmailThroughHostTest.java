@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import dev.parley.api.partner.PartnerFilter;
 import dev.parley.host.testing.CapturedLog;
-import dev.parley.host.testing.TestClamd;
+import dev.parley.api.testing.TestClamd;
 import dev.parley.host.testing.TestHost;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -27,8 +26,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.wicket.util.tester.FormTester;
-import org.apache.wicket.util.tester.WicketTester;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,7 +53,7 @@ class InboundEmailThroughHostTest {
         greenMail = new GreenMail(ServerSetupTest.IMAP.dynamicPort());
         greenMail.start();
         greenMail.setUser(MAILBOX, MAILBOX, "secret");
-        Map<String, String> settings = new HashMap<>(TestClamd.get().settings());
+        Map<String, String> settings = new HashMap<>(TestHost.clamdSettings());
         settings.put("messaging.email.reply.address", MAILBOX);
         settings.put("messaging.imap.host", "127.0.0.1");
         settings.put("messaging.imap.port", String.valueOf(greenMail.getImap().getPort()));
@@ -66,16 +63,8 @@ class InboundEmailThroughHostTest {
         settings.put("messaging.imap.poll.seconds", "5");
         settings.put("messaging.email.max.mb", "1");
         host = TestHost.start(dir -> { }, settings);
-        long trail = host.host().partners().page(host.programs().acme(), PartnerFilter.all().withText("Trail Blazers"),
-                0, 1).get(0).id();
-        WicketTester cm = host.newTester();
-        TestHost.login(cm, "cm@acme.test");
-        cm.executeUrl("inbox/new?partner=" + trail);
-        FormTester compose = cm.newFormTester("compose");
-        compose.setValue("subject", "Contract renewal");
-        compose.setValue("body", "Please send the signed contract.");
-        compose.submit();
-        conversation = cm.getLastRenderedPage().getPageParameters().get("id").toLong();
+        conversation = host.startConversation(host.acmePartner("Trail Blazers"), "Contract renewal",
+                "Please send the signed contract.");
         try (Connection c = host.host().dataSource().getConnection(); PreparedStatement s = c.prepareStatement(
                 "SELECT reply_token FROM msg_conversation WHERE id = ?")) {
             s.setLong(1, conversation);

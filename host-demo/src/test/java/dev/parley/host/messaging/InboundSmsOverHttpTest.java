@@ -3,7 +3,6 @@ package dev.parley.host.messaging;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.parley.api.partner.PartnerFilter;
 import dev.parley.host.testing.CapturedLog;
 import dev.parley.host.testing.TestHost;
 import dev.parley.host.web.HostApplication;
@@ -77,12 +76,10 @@ class InboundSmsOverHttpTest {
 
     /** The brand writes to Maya alone and also texts it: her number now routes to this conversation. */
     private static long textedConversationWithMaya() {
-        long acme = host.programs().acme();
-        long trail = host.host().partners().page(acme, PartnerFilter.all().withText("Trail Blazers"), 0, 1).get(0).id();
+        long trail = host.acmePartner("Trail Blazers");
         long maya = host.host().partners().membersByEmail("maya@trailblazers.test").stream()
                 .filter(m -> m.partnerId() == trail).findFirst().orElseThrow().id();
-        WicketTester cm = host.newTester();
-        TestHost.login(cm, "cm@acme.test");
+        WicketTester cm = host.loggedIn("cm@acme.test");
         cm.executeUrl("inbox/new?partner=" + trail + "&member=" + maya);
         FormTester compose = cm.newFormTester("compose");
         compose.setValue("subject", "Trade fair");

@@ -1,10 +1,10 @@
 package dev.parley.host.messaging;
 
+import static dev.parley.host.testing.TestHost.get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.parley.api.partner.PartnerFilter;
 import dev.parley.host.testing.TestHost;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,28 +27,12 @@ class MessageSearchEndToEndTest {
     @BeforeAll
     static void start() {
         host = TestHost.start();
-        trailId = host.host().partners().page(host.programs().acme(), PartnerFilter.all().withText("Trail Blazers"), 0, 1)
-                .get(0).id();
+        trailId = host.acmePartner("Trail Blazers");
     }
 
     @AfterAll
     static void stop() {
         host.close();
-    }
-
-    private static WicketTester as(String email) {
-        WicketTester t = host.newTester();
-        TestHost.login(t, email);
-        return t;
-    }
-
-    private static String get(WicketTester t, String url) {
-        org.apache.wicket.ThreadContext.setApplication(t.getApplication());
-        org.apache.wicket.ThreadContext.setSession(t.getSession());
-        org.apache.wicket.ThreadContext.setRequestCycle(t.getRequestCycle());
-        t.getRequest().setMethod("GET");
-        t.executeUrl(url);
-        return t.getLastResponseAsString();
     }
 
     /** Waits for the plugin's index to be built and to have applied every committed change (no clock involved). */
@@ -63,7 +47,7 @@ class MessageSearchEndToEndTest {
 
     @Test
     void aMessageWrittenInTheInboxIsFoundByWordsInEveryLanguage() throws Exception {
-        WicketTester carlos = as("cm@acme.test");
+        WicketTester carlos = host.loggedIn("cm@acme.test");
         get(carlos, "inbox/new?partner=" + trailId);
         FormTester form = carlos.newFormTester("compose");
         form.setValue("subject", "Okapi catalogue");
@@ -81,13 +65,13 @@ class MessageSearchEndToEndTest {
         assertTrue(results.contains("inbox/conversation/" + conversationId + "#message-" + messageId), results);
         assertTrue(get(carlos, "inbox/search?q=%E7%97%85%E6%AF%92%E6%89%AB%E6%8F%8F").contains("<mark>病毒扫描</mark>"));
 
-        WicketTester maya = as("maya@trailblazers.test");
+        WicketTester maya = host.loggedIn("maya@trailblazers.test");
         String portal = get(maya, "portal/messages/search?q=okapi");
         assertTrue(portal.contains("<mark>Okapi</mark> catalogue"), portal);
         assertTrue(portal.contains("portal/conversation/" + conversationId + "#message-" + messageId));
         assertTrue(get(maya, "portal/messages").contains("search"), "the search box is on the Messages page");
 
-        WicketTester leo = as("leo@summitdeals.test");
+        WicketTester leo = host.loggedIn("leo@summitdeals.test");
         String other = get(leo, "portal/messages/search?q=okapi");
         assertFalse(other.contains("Okapi catalogue"), "another partner never finds it");
         assertTrue(other.contains("No messages found"));
@@ -96,7 +80,7 @@ class MessageSearchEndToEndTest {
     @Test
     void thePlatformAdminSeesTheIndex() throws Exception {
         indexCaughtUp();
-        WicketTester admin = as("admin@parley.test");
+        WicketTester admin = host.loggedIn("admin@parley.test");
         String html = get(admin, "inbox/search/index");
         assertEquals(200, admin.getLastResponse().getStatus());
         assertTrue(html.contains("Ready"), html);

@@ -1,11 +1,11 @@
 package dev.parley.host.messaging;
 
+import static dev.parley.host.testing.TestHost.get;
+import static dev.parley.host.testing.TestHost.use;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.parley.api.partner.Partner;
-import dev.parley.api.partner.PartnerFilter;
 import dev.parley.host.account.LoginPage;
 import dev.parley.host.partner.PartnerProfilePage;
 import dev.parley.host.portal.PortalDashboardPage;
@@ -43,35 +43,12 @@ class MessagingEndToEndTest {
     @BeforeAll
     static void start() {
         host = TestHost.start(dir -> { }, Map.of("messaging.sms.secret", SMS_SECRET));
-        Partner trail = host.host().partners().page(host.programs().acme(), PartnerFilter.all().withText("Trail Blazers"),
-                0, 1).get(0);
-        trailId = trail.id();
+        trailId = host.acmePartner("Trail Blazers");
     }
 
     @AfterAll
     static void stop() {
         host.close();
-    }
-
-    private static WicketTester as(String email) {
-        WicketTester t = host.newTester();
-        TestHost.login(t, email);
-        return t;
-    }
-
-    /** Several testers take turns on this thread: give the thread back to this one's application and session. */
-    private static WicketTester use(WicketTester t) {
-        org.apache.wicket.ThreadContext.setApplication(t.getApplication());
-        org.apache.wicket.ThreadContext.setSession(t.getSession());
-        org.apache.wicket.ThreadContext.setRequestCycle(t.getRequestCycle());
-        return t;
-    }
-
-    private static String get(WicketTester t, String url) {
-        use(t);
-        t.getRequest().setMethod("GET");
-        t.executeUrl(url);
-        return t.getLastResponseAsString();
     }
 
     private static String find(String html, String regex) {
@@ -82,7 +59,7 @@ class MessagingEndToEndTest {
 
     @Test
     void messageTeamFromTheProfileThenTheSharedInboxAndThePartnersReplyInThePortal() throws Exception {
-        WicketTester carlos = as("cm@acme.test");
+        WicketTester carlos = host.loggedIn("cm@acme.test");
         carlos.startPage(PartnerProfilePage.class, new PageParameters().set("partnerId", trailId));
         String profile = carlos.getLastResponseAsString();
         assertTrue(profile.contains("Message team"), profile);
@@ -100,7 +77,7 @@ class MessagingEndToEndTest {
                 "(\\d+)"));
 
         // The partner sees a notice on the dashboard and a badge on the Messages tab, reads and answers.
-        WicketTester maya = as("maya@trailblazers.test");
+        WicketTester maya = host.loggedIn("maya@trailblazers.test");
         maya.startPage(PortalDashboardPage.class);
         String dashboard = maya.getLastResponseAsString();
         assertTrue(dashboard.contains("You have 1 unread message from the program."), dashboard);
@@ -118,7 +95,7 @@ class MessagingEndToEndTest {
         // Both teammates see it unread; Chloe reads it, so it is read for Carlos too.
         String carlosInbox = get(carlos, "inbox?view=unread");
         assertTrue(carlosInbox.contains("Spring catalogue"), carlosInbox);
-        WicketTester chloe = as("cm2@acme.test");
+        WicketTester chloe = host.loggedIn("cm2@acme.test");
         String chloeInbox = get(chloe, "inbox?view=unread");
         assertTrue(chloeInbox.contains("Spring catalogue"), chloeInbox);
         get(chloe, "inbox/conversation/" + conversationId);
@@ -126,7 +103,7 @@ class MessagingEndToEndTest {
         assertFalse(get(carlos, "inbox?view=unread").contains("Spring catalogue"), "read by Chloe = read by Carlos");
 
         // Another partner of the program can neither list nor open it.
-        WicketTester leo = as("leo@summitdeals.test");
+        WicketTester leo = host.loggedIn("leo@summitdeals.test");
         assertFalse(get(leo, "portal/messages").contains("Spring catalogue"));
         get(leo, "portal/conversation/" + conversationId);
         assertEquals(404, leo.getLastResponse().getStatus());
@@ -136,7 +113,7 @@ class MessagingEndToEndTest {
 
     @Test
     void anSmsReplyThroughTheHostsWebhookLandsInTheMembersThread() throws Exception {
-        WicketTester carlos = as("cm@acme.test");
+        WicketTester carlos = host.loggedIn("cm@acme.test");
         carlos.startPage(PartnerProfilePage.class, new PageParameters().set("partnerId", trailId));
         String member = find(carlos.getLastResponseAsString(), "href=\"[^\"]*(inbox/new\\?partner=" + trailId
                 + "&amp;member=\\d+)\"").replace("&amp;", "&");
@@ -181,7 +158,7 @@ class MessagingEndToEndTest {
 
     @Test
     void withoutAVirusScannerAttachmentsAreRefusedWithAClearMessage() throws Exception {
-        WicketTester carlos = as("cm@acme.test");
+        WicketTester carlos = host.loggedIn("cm@acme.test");
         get(carlos, "inbox/new?partner=" + trailId);
         Path png = tmp.resolve("logo.png");
         Files.write(png, java.util.Base64.getDecoder().decode(
@@ -196,23 +173,23 @@ class MessagingEndToEndTest {
 
     @Test
     void thePlanThePermissionAndTheAreaGateEveryMessagingPage() {
-        WicketTester analyst = as("analyst@acme.test");
+        WicketTester analyst = host.loggedIn("analyst@acme.test");
         get(analyst, "inbox");
         assertEquals(403, analyst.getLastResponse().getStatus(), "no Messaging permission");
-        WicketTester bolt = as("cm@bolt.test");
+        WicketTester bolt = host.loggedIn("cm@bolt.test");
         get(bolt, "inbox");
         assertEquals(404, bolt.getLastResponse().getStatus(), "the starter plan has no messaging");
         assertFalse(get(bolt, "dashboard").contains(">Inbox<"));
-        WicketTester maya = as("maya@trailblazers.test");
+        WicketTester maya = host.loggedIn("maya@trailblazers.test");
         get(maya, "inbox");
         assertEquals(403, maya.getLastResponse().getStatus(), "partners have no brand inbox");
-        WicketTester carlos = as("cm@acme.test");
+        WicketTester carlos = host.loggedIn("cm@acme.test");
         get(carlos, "portal/messages");
         assertEquals(403, carlos.getLastResponse().getStatus(), "brand users have no portal");
         WicketTester anonymous = host.newTester();
         get(anonymous, "inbox");
         assertEquals(LoginPage.class, anonymous.getLastRenderedPage().getClass());
-        WicketTester owner = as("owner@acme.test");
+        WicketTester owner = host.loggedIn("owner@acme.test");
         assertTrue(get(owner, "settings").contains("Partners may start conversations"), "settings section");
     }
 

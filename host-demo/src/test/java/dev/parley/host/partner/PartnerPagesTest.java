@@ -36,8 +36,7 @@ class PartnerPagesTest {
 
     @Test
     void filtersGoIntoTheUrlSoAViewCanBeBookmarked() {
-        WicketTester t = host.newTester();
-        TestHost.login(t, "cm@acme.test");
+        WicketTester t = host.loggedIn("cm@acme.test");
         t.startPage(PartnersPage.class);
         FormTester f = t.newFormTester("filters");
         f.setValue("q", "Summit");
@@ -54,8 +53,7 @@ class PartnerPagesTest {
 
     @Test
     void theNextPageContinuesAfterTheLastPartnerShown() {
-        WicketTester t = host.newTester();
-        TestHost.login(t, "cm@acme.test");
+        WicketTester t = host.loggedIn("cm@acme.test");
         t.startPage(PartnersPage.class);
         t.assertVisible("next");
         long total = host.host().partners().count(host.programs().acme(), PartnerFilter.all());
@@ -74,8 +72,7 @@ class PartnerPagesTest {
         host.host().events().subscribe(PartnershipStatusChanged.class, events::add);
         Partner pending = host.host().partners().page(host.programs().acme(),
                 PartnerFilter.allOf(dev.parley.api.partner.PartnerRule.status(PartnershipStatus.PENDING)), 0, 1).get(0);
-        WicketTester t = host.newTester();
-        TestHost.login(t, "cm@acme.test");
+        WicketTester t = host.loggedIn("cm@acme.test");
         t.startPage(PartnerProfilePage.class, new PageParameters().set("partnerId", pending.id()));
         FormTester f = t.newFormTester("manage");
         f.select("statusChoice", PartnershipStatus.APPROVED.ordinal());
@@ -89,8 +86,7 @@ class PartnerPagesTest {
     @Test
     void analystsSeeProfilesButCannotChangeThem() {
         Partner any = host.host().partners().page(host.programs().acme(), PartnerFilter.all(), 0, 1).get(0);
-        WicketTester t = host.newTester();
-        TestHost.login(t, "analyst@acme.test");
+        WicketTester t = host.loggedIn("analyst@acme.test");
         t.startPage(PartnerProfilePage.class, new PageParameters().set("partnerId", any.id()));
         t.assertRenderedPage(PartnerProfilePage.class);
         t.assertInvisible("manage");
@@ -100,8 +96,7 @@ class PartnerPagesTest {
     void addingAPartnerCreatesAPendingApplicationAndAnnouncesIt() {
         List<PartnerJoined> joined = new CopyOnWriteArrayList<>();
         host.host().events().subscribe(PartnerJoined.class, joined::add);
-        WicketTester t = host.newTester();
-        TestHost.login(t, "cm@acme.test");
+        WicketTester t = host.loggedIn("cm@acme.test");
         t.startPage(PartnersPage.class);
         FormTester f = t.newFormTester("add");
         f.setValue("company", "Fresh Creators Co");

@@ -29,13 +29,11 @@ class PlanMatrixTest {
 
     @Test
     void turningOffBannersForTheAdvancedPlanHidesThemAtOnceAndTurningOnMessagingForStarterShowsIt() {
-        WicketTester cm = host.newTester();
-        TestHost.login(cm, "cm@acme.test");
+        WicketTester cm = host.loggedIn("cm@acme.test");
         cm.startPage(BrandDashboardPage.class);
         assertTrue(cm.getLastResponseAsString().contains(">Banners<"));
 
-        WicketTester admin = host.newTester();
-        TestHost.login(admin, "owner@acme.test");
+        WicketTester admin = host.loggedIn("owner@acme.test");
         admin.startPage(PlanMatrixPage.class);
         admin.assertRenderedPage(PlanMatrixPage.class);
         FormTester form = admin.newFormTester("matrix");
@@ -52,8 +50,7 @@ class PlanMatrixTest {
         cm.executeUrl("banners");
         assertEquals(404, cm.getLastResponse().getStatus());
 
-        WicketTester bolt = host.newTester();
-        TestHost.login(bolt, "owner@bolt.test");
+        WicketTester bolt = host.loggedIn("owner@bolt.test");
         bolt.startPage(BrandDashboardPage.class);
         assertTrue(bolt.getLastResponseAsString().contains(">Inbox<"));
         assertTrue(host.host().plans().isEnabled(host.programs().bolt(), "messaging"));
@@ -62,8 +59,7 @@ class PlanMatrixTest {
 
     @Test
     void analystsCannotOpenTheMatrix() {
-        WicketTester t = host.newTester();
-        TestHost.login(t, "analyst@acme.test");
+        WicketTester t = host.loggedIn("analyst@acme.test");
         t.startPage(PlanMatrixPage.class);
         assertEquals(403, t.getLastResponse().getStatus());
     }

@@ -77,8 +77,7 @@ class PluginFailuresTest {
 
     @Test
     void theHostKeepsWorkingAndThePluginsPageExplainsEachProblem() {
-        WicketTester t = host.newTester();
-        TestHost.login(t, "admin@parley.test");
+        WicketTester t = host.loggedIn("admin@parley.test");
         t.startPage(BrandDashboardPage.class);
         t.assertRenderedPage(BrandDashboardPage.class);
         t.startPage(PluginsPage.class);
@@ -91,8 +90,7 @@ class PluginFailuresTest {
 
     @Test
     void onlyPlatformAdminsSeeThePluginsPage() {
-        WicketTester t = host.newTester();
-        TestHost.login(t, "owner@acme.test");
+        WicketTester t = host.loggedIn("owner@acme.test");
         t.startPage(PluginsPage.class);
         assertEquals(403, t.getLastResponse().getStatus());
     }

@@ -47,8 +47,7 @@ class PluginLoadingTest {
     @Test
     @Order(2)
     void communityManagerOnAdvancedPlanSeesInboxAndBannersTabs() {
-        WicketTester t = host.newTester();
-        TestHost.login(t, "cm@acme.test");
+        WicketTester t = host.loggedIn("cm@acme.test");
         t.startPage(BrandDashboardPage.class);
         String html = t.getLastResponseAsString();
         assertTrue(html.contains(">Inbox<"), html);
@@ -58,8 +57,7 @@ class PluginLoadingTest {
     @Test
     @Order(2)
     void analystWithoutThePermissionsSeesNeitherTab() {
-        WicketTester t = host.newTester();
-        TestHost.login(t, "analyst@acme.test");
+        WicketTester t = host.loggedIn("analyst@acme.test");
         t.startPage(BrandDashboardPage.class);
         String html = t.getLastResponseAsString();
         assertFalse(html.contains(">Inbox<"));
@@ -70,8 +68,7 @@ class PluginLoadingTest {
     @Test
     @Order(2)
     void programOnThePartnerPlanGetsMessagingButNotBanners() {
-        WicketTester t = host.newTester();
-        TestHost.login(t, "cm@cedar.test");
+        WicketTester t = host.loggedIn("cm@cedar.test");
         t.startPage(BrandDashboardPage.class);
         String html = t.getLastResponseAsString();
         assertTrue(html.contains(">Inbox<"));
@@ -81,8 +78,7 @@ class PluginLoadingTest {
     @Test
     @Order(2)
     void programOnTheStarterPlanGetsNeither() {
-        WicketTester t = host.newTester();
-        TestHost.login(t, "owner@bolt.test");
+        WicketTester t = host.loggedIn("owner@bolt.test");
         t.startPage(BrandDashboardPage.class);
         String html = t.getLastResponseAsString();
         assertFalse(html.contains(">Inbox<"));
@@ -92,8 +88,7 @@ class PluginLoadingTest {
     @Test
     @Order(2)
     void pluginPagesRenderByUrlAndSurviveThePageStore() {
-        WicketTester t = host.newTester();
-        TestHost.login(t, "cm@acme.test");
+        WicketTester t = host.loggedIn("cm@acme.test");
         t.executeUrl("inbox");
         assertEquals(200, t.getLastResponse().getStatus());
         Page inbox = t.getLastRenderedPage();
@@ -116,8 +111,7 @@ class PluginLoadingTest {
     @Test
     @Order(3)
     void aDisabledPluginsTabDisappearsAndItsUrlsAnswer404() {
-        WicketTester t = host.newTester();
-        TestHost.login(t, "cm@acme.test");
+        WicketTester t = host.loggedIn("cm@acme.test");
         t.executeUrl("inbox");
         Page storedInbox = t.getLastRenderedPage();
         assertTrue(host.host().pluginManager().disablePlugin("parley-messaging"));

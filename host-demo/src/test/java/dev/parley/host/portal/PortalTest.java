@@ -26,8 +26,7 @@ class PortalTest {
 
     @Test
     void aPartnerSeesOnlyOffersItIsApprovedForWithItsOwnTrackingLinks() {
-        WicketTester t = host.newTester();
-        TestHost.login(t, "leo@summitdeals.test");
+        WicketTester t = host.loggedIn("leo@summitdeals.test");
         t.startPage(PortalDashboardPage.class);
         String html = t.getLastResponseAsString();
         assertTrue(html.contains("Winter Jackets"));
@@ -38,8 +37,7 @@ class PortalTest {
 
     @Test
     void aMemberOfTwoProgramsSwitchesBetweenThem() {
-        WicketTester t = host.newTester();
-        TestHost.login(t, "maya@trailblazers.test");
+        WicketTester t = host.loggedIn("maya@trailblazers.test");
         t.startPage(PortalDashboardPage.class);
         assertTrue(t.getLastResponseAsString().contains("Acme Outdoor"));
         assertTrue(t.getLastResponseAsString().contains("Switch to"));
@@ -53,8 +51,7 @@ class PortalTest {
 
     @Test
     void aMemberOfOneProgramHasNoSwitch() {
-        WicketTester t = host.newTester();
-        TestHost.login(t, "leo@summitdeals.test");
+        WicketTester t = host.loggedIn("leo@summitdeals.test");
         t.startPage(PortalDashboardPage.class);
         assertFalse(t.getLastResponseAsString().contains("Switch to"));
     }

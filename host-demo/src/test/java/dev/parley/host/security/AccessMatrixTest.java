@@ -3,7 +3,6 @@ package dev.parley.host.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.parley.api.partner.PartnerFilter;
 import dev.parley.host.account.LoginPage;
 import dev.parley.host.testing.TestHost;
 import dev.parley.host.web.HostApplication;
@@ -113,8 +112,7 @@ class AccessMatrixTest {
         LOGINS.put(Role.COMMUNITY_MANAGER, "cm@acme.test");
         LOGINS.put(Role.OTHER_BRAND_ADMIN, "owner@bolt.test");
         LOGINS.put(Role.PLATFORM_ADMIN, "admin@parley.test");
-        long summit = host.host().partners().page(host.programs().acme(), PartnerFilter.all().withText("Summit Deals"), 0, 1)
-                .get(0).id();
+        long summit = host.acmePartner("Summit Deals");
         PLACEHOLDERS.put("${partnerId}", String.valueOf(summit));
         PLACEHOLDERS.put("${id}", String.valueOf(teamConversationWithTrailBlazers()));
         long offer = host.host().partners().offers(host.programs().acme()).get(0).id();
@@ -131,16 +129,8 @@ class AccessMatrixTest {
     }
 
     private static long teamConversationWithTrailBlazers() {
-        long trail = host.host().partners().page(host.programs().acme(), PartnerFilter.all().withText("Trail Blazers"), 0, 1)
-                .get(0).id();
-        WicketTester cm = host.newTester();
-        TestHost.login(cm, "cm@acme.test");
-        cm.executeUrl("inbox/new?partner=" + trail);
-        var form = cm.newFormTester("compose");
-        form.setValue("subject", "Matrix check");
-        form.setValue("body", "A conversation for the access matrix.");
-        form.submit();
-        return cm.getLastRenderedPage().getPageParameters().get("id").toLong();
+        return host.startConversation(host.acmePartner("Trail Blazers"), "Matrix check",
+                "A conversation for the access matrix.");
     }
 
     private static String boltOnlyMember() throws Exception {

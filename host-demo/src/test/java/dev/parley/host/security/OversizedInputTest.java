@@ -4,11 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.parley.api.partner.PartnerFilter;
 import dev.parley.host.testing.TestHost;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.wicket.util.tester.FormTester;
@@ -34,34 +30,13 @@ class OversizedInputTest {
     @BeforeAll
     static void start() {
         host = TestHost.start();
-        trail = host.host().partners().page(host.programs().acme(), PartnerFilter.all().withText("Trail Blazers"), 0, 1)
-                .get(0).id();
-        WicketTester cm = as("cm@acme.test");
-        cm.executeUrl("inbox/new?partner=" + trail);
-        FormTester form = cm.newFormTester("compose");
-        form.setValue("subject", "Sizes");
-        form.setValue("body", "A conversation to reply to.");
-        form.submit();
-        conversation = cm.getLastRenderedPage().getPageParameters().get("id").toLong();
+        trail = host.acmePartner("Trail Blazers");
+        conversation = host.startConversation(trail, "Sizes", "A conversation to reply to.");
     }
 
     @AfterAll
     static void stop() {
         host.close();
-    }
-
-    private static WicketTester as(String email) {
-        WicketTester t = host.newTester();
-        TestHost.login(t, email);
-        return t;
-    }
-
-    private static long count(String sql) throws Exception {
-        try (Connection c = host.host().dataSource().getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 
     private static void assertNoServerError(WicketTester t, String what) {
@@ -81,15 +56,15 @@ class OversizedInputTest {
 
     @Test
     void messageBodiesAndSubjectsAreBounded() throws Exception {
-        long messages = count("SELECT COUNT(*) FROM msg_message");
-        WicketTester cm = as("cm@acme.test");
+        long messages = host.queryLong("SELECT COUNT(*) FROM msg_message");
+        WicketTester cm = host.loggedIn("cm@acme.test");
         cm.executeUrl("inbox/new?partner=" + trail);
         FormTester form = cm.newFormTester("compose");
         form.setValue("subject", "Big");
         form.setValue("body", HUGE);
         form.submit();
         assertMessage(cm, "huge body", "messages may have at most");
-        assertEquals(messages, count("SELECT COUNT(*) FROM msg_message"), "nothing stored");
+        assertEquals(messages, host.queryLong("SELECT COUNT(*) FROM msg_message"), "nothing stored");
 
         cm.executeUrl("inbox/conversation/" + conversation);
         FormTester reply = cm.newFormTester("reply");
@@ -97,13 +72,13 @@ class OversizedInputTest {
         reply.submit();
         assertMessage(cm, "huge brand reply", "messages may have at most");
 
-        WicketTester maya = as("maya@trailblazers.test");
+        WicketTester maya = host.loggedIn("maya@trailblazers.test");
         maya.executeUrl("portal/conversation/" + conversation);
         FormTester portal = maya.newFormTester("reply");
         portal.setValue("body", HUGE);
         portal.submit();
         assertMessage(maya, "huge partner reply", "messages may have at most");
-        assertEquals(messages, count("SELECT COUNT(*) FROM msg_message"), "nothing stored");
+        assertEquals(messages, host.queryLong("SELECT COUNT(*) FROM msg_message"), "nothing stored");
 
         // A subject beyond its limit is cut to the limit, never stored whole.
         cm.executeUrl("inbox/new?partner=" + trail);
@@ -112,13 +87,13 @@ class OversizedInputTest {
         form.setValue("body", "Short body");
         form.submit();
         assertNoServerError(cm, "long subject");
-        assertTrue(count("SELECT MAX(CHAR_LENGTH(subject)) FROM msg_conversation") <= 200);
+        assertTrue(host.queryLong("SELECT MAX(CHAR_LENGTH(subject)) FROM msg_conversation") <= 200);
     }
 
     @Test
     void namesAreBounded() throws Exception {
-        long partners = count("SELECT COUNT(*) FROM partner");
-        WicketTester cm = as("cm@acme.test");
+        long partners = host.queryLong("SELECT COUNT(*) FROM partner");
+        WicketTester cm = host.loggedIn("cm@acme.test");
         cm.executeUrl("partners");
         FormTester add = cm.newFormTester("add");
         add.setValue("company", LONG);
@@ -126,22 +101,22 @@ class OversizedInputTest {
         add.setValue("contactEmail", "a".repeat(300) + "@long.test");
         add.submit();
         assertMessage(cm, "long partner names", "200");
-        assertEquals(partners, count("SELECT COUNT(*) FROM partner"));
+        assertEquals(partners, host.queryLong("SELECT COUNT(*) FROM partner"));
 
-        long roles = count("SELECT COUNT(*) FROM role");
-        WicketTester owner = as("owner@acme.test");
+        long roles = host.queryLong("SELECT COUNT(*) FROM role");
+        WicketTester owner = host.loggedIn("owner@acme.test");
         owner.executeUrl("settings/roles");
         FormTester role = owner.newFormTester("create");
         role.setValue("roleName", LONG);
         role.submit();
         assertMessage(owner, "long role name", "100");
-        assertEquals(roles, count("SELECT COUNT(*) FROM role"));
+        assertEquals(roles, host.queryLong("SELECT COUNT(*) FROM role"));
     }
 
     @Test
     void bannerTextsAndAudienceRulesAreBounded() throws Exception {
-        long banners = count("SELECT COUNT(*) FROM bnr_banner");
-        WicketTester cm = as("cm@acme.test");
+        long banners = host.queryLong("SELECT COUNT(*) FROM bnr_banner");
+        WicketTester cm = host.loggedIn("cm@acme.test");
         cm.executeUrl("banners/edit");
         FormTester form = cm.newFormTester("form");
         form.setValue("internalName", LONG);
@@ -151,7 +126,7 @@ class OversizedInputTest {
         form.setValue("ctaUrl", "https://acme.test/" + HUGE);
         form.submit("publish");
         assertNoServerError(cm, "long banner texts");
-        assertEquals(banners, count("SELECT COUNT(*) FROM bnr_banner"));
+        assertEquals(banners, host.queryLong("SELECT COUNT(*) FROM bnr_banner"));
         assertTrue(cm.getMessages(org.apache.wicket.feedback.FeedbackMessage.ERROR).size()
                 + countOf(cm.getLastResponseAsString(), "is-invalid") >= 5, cm.getLastResponseAsString());
 
@@ -163,7 +138,7 @@ class OversizedInputTest {
         form.setValue("ruleMonths", "99999999999999999999");
         form.submit("publish");
         assertNoServerError(cm, "huge audience rule numbers");
-        assertEquals(banners, count("SELECT COUNT(*) FROM bnr_banner"));
+        assertEquals(banners, host.queryLong("SELECT COUNT(*) FROM bnr_banner"));
     }
 
     private static int countOf(String text, String part) {
@@ -176,7 +151,7 @@ class OversizedInputTest {
 
     @Test
     void searchQueriesAreBounded() {
-        WicketTester cm = as("cm@acme.test");
+        WicketTester cm = host.loggedIn("cm@acme.test");
         cm.executeUrl("partners");
         FormTester f = cm.newFormTester("filters");
         f.setValue("q", HUGE);
@@ -203,7 +178,7 @@ class OversizedInputTest {
             "banner-click?banner=" + LONG, "dashboard?" + "a=b&".repeat(5000),
         };
         for (String who : new String[] {"cm@acme.test", "maya@trailblazers.test"}) {
-            WicketTester t = as(who);
+            WicketTester t = host.loggedIn(who);
             for (String url : urls) {
                 t.executeUrl(url);
                 int status = t.getLastResponse().getStatus();
@@ -213,7 +188,7 @@ class OversizedInputTest {
                 }
             }
         }
-        WicketTester maya = as("maya@trailblazers.test");
+        WicketTester maya = host.loggedIn("maya@trailblazers.test");
         for (String url : new String[] {"portal/conversation/abc", "portal/conversation/99999999999999999999",
             "portal/messages?after=" + LONG, "portal/messages?q=" + HUGE}) {
             maya.executeUrl(url);

@@ -1,6 +1,8 @@
 package dev.parley.host.testing;
 
+import dev.parley.api.partner.PartnerFilter;
 import dev.parley.api.testing.MutableClock;
+import dev.parley.api.testing.TestClamd;
 import dev.parley.api.testing.TestDatabase;
 import dev.parley.host.HostConfig;
 import dev.parley.host.ParleyHost;
@@ -12,6 +14,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -159,6 +165,69 @@ public final class TestHost implements AutoCloseable {
                 return null;
             }
         };
+    }
+
+    /** @return a tester on a new application instance, logged in as the demo user with this e-mail */
+    public WicketTester loggedIn(String email) {
+        WicketTester t = newTester();
+        login(t, email);
+        return t;
+    }
+
+    /** @return the id of the demo program Acme's partner whose name, contact or member e-mail contains the text */
+    public long acmePartner(String text) {
+        return host.partners().page(programs.acme(), PartnerFilter.all().withText(text), 0, 1).get(0).id();
+    }
+
+    /**
+     * Acme's Community Manager writes to the partner through the real "new conversation" form.
+     *
+     * @return the new conversation's id
+     */
+    public long startConversation(long partnerId, String subject, String body) {
+        WicketTester cm = loggedIn("cm@acme.test");
+        cm.executeUrl("inbox/new?partner=" + partnerId);
+        FormTester form = cm.newFormTester("compose");
+        form.setValue("subject", subject);
+        form.setValue("body", body);
+        form.submit();
+        return cm.getLastRenderedPage().getPageParameters().get("id").toLong();
+    }
+
+    /** @return the first column of the only row the query returns (a count, a maximum) */
+    public long queryLong(String sql) {
+        try (Connection c = host.dataSource().getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    /** @return host settings that point the messaging plugin at the test JVM's ClamAV daemon */
+    public static Map<String, String> clamdSettings() {
+        TestClamd clamd = TestClamd.get();
+        return Map.of("messaging.clamd.host", clamd.host(), "messaging.clamd.port", String.valueOf(clamd.port()));
+    }
+
+    /**
+     * Several testers take turns on one thread: gives the thread back to this one's application,
+     * session and request cycle (for calls outside a request, such as {@code newFormTester}).
+     */
+    public static WicketTester use(WicketTester t) {
+        org.apache.wicket.ThreadContext.setApplication(t.getApplication());
+        org.apache.wicket.ThreadContext.setSession(t.getSession());
+        org.apache.wicket.ThreadContext.setRequestCycle(t.getRequestCycle());
+        return t;
+    }
+
+    /** @return the page the tester gets from the URL with a GET (after a form's POST, say) */
+    public static String get(WicketTester t, String url) {
+        use(t);
+        t.getRequest().setMethod("GET");
+        t.executeUrl(url);
+        return t.getLastResponseAsString();
     }
 
     /** Logs in through the real login form with the demo password. */

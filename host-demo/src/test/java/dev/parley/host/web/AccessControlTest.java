@@ -108,8 +108,7 @@ class AccessControlTest {
 
     @Test
     void aPartnerOfAnotherProgramIsNotFoundByGuessingItsId() {
-        long summit = host.host().partners().page(host.programs().acme(),
-                dev.parley.api.partner.PartnerFilter.all().withText("Summit Deals"), 0, 5).get(0).id();
+        long summit = host.acmePartner("Summit Deals");
         WicketTester acme = as("cm@acme.test");
         acme.startPage(PartnerProfilePage.class, new PageParameters().set("partnerId", summit));
         acme.assertRenderedPage(PartnerProfilePage.class);

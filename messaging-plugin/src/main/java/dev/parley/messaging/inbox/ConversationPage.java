@@ -7,7 +7,9 @@ import dev.parley.api.ui.ParleyPage;
 import dev.parley.api.user.BrandUser;
 import dev.parley.api.user.CurrentUser;
 import dev.parley.api.user.Permissions;
+import dev.parley.messaging.MessageForm;
 import dev.parley.messaging.MessagingException;
+import dev.parley.messaging.attachment.IncomingFile;
 import dev.parley.messaging.MessagingPlugin;
 import dev.parley.messaging.WebSupport;
 import dev.parley.messaging.conversation.Conversation;
@@ -24,7 +26,6 @@ import org.apache.wicket.markup.html.form.ChoiceRenderer;
 import org.apache.wicket.markup.html.form.DropDownChoice;
 import org.apache.wicket.markup.html.form.Form;
 import org.apache.wicket.markup.html.form.TextArea;
-import org.apache.wicket.markup.html.form.upload.FileUploadField;
 import org.apache.wicket.markup.html.link.BookmarkablePageLink;
 import org.apache.wicket.markup.html.link.ExternalLink;
 import org.apache.wicket.markup.html.link.Link;
@@ -35,7 +36,6 @@ import org.apache.wicket.model.LoadableDetachableModel;
 import org.apache.wicket.model.Model;
 import org.apache.wicket.request.cycle.RequestCycle;
 import org.apache.wicket.request.mapper.parameter.PageParameters;
-import org.apache.wicket.util.lang.Bytes;
 
 /**
  * One conversation in the brand inbox: the thread, a reply box with attachments (and a text message
@@ -162,36 +162,20 @@ public class ConversationPage extends ParleyPage {
     private void addReplyForm(CurrentUser viewer, Conversation c) {
         IModel<String> body = Model.of("");
         IModel<Boolean> sms = Model.of(false);
-        FileUploadField files = new FileUploadField("files");
         Optional<PartnerMember> member = service().member(viewer, c);
         boolean canText = member.map(m -> m.phone() != null && !m.phone().isBlank()).orElse(false);
-        Form<Void> form = new Form<>("reply") {
+        MessageForm form = new MessageForm("reply") {
             private static final long serialVersionUID = 1L;
 
             @Override
-            protected void onSubmit() {
-                try {
-                    service().reply(WebSupport.user(), conversationId, body.getObject(), WebSupport.uploads(files),
-                            canText && Boolean.TRUE.equals(sms.getObject()));
-                    getSession().success(getString("sent"));
-                    setResponsePage(ConversationPage.class, new PageParameters().set("id", conversationId));
-                } catch (MessagingException e) {
-                    error(WebSupport.text(this, e));
-                }
-            }
-
-            @Override
-            protected void onFileUploadException(org.apache.commons.fileupload2.core.FileUploadException e,
-                    java.util.Map<String, Object> model) {
-                error(getString("error.uploadTooLarge"));
+            protected void send(List<IncomingFile> attachments) {
+                service().reply(WebSupport.user(), conversationId, body.getObject(), attachments,
+                        canText && Boolean.TRUE.equals(sms.getObject()));
+                getSession().success(getString("sent"));
+                setResponsePage(ConversationPage.class, new PageParameters().set("id", conversationId));
             }
         };
-        form.setMultiPart(true);
-        form.setMaxSize(Bytes.bytes(WebSupport.services().config().maxFileBytes() * 10 + 1024 * 1024));
         form.add(new TextArea<>("body", body));
-        form.add(files);
-        form.add(new Label("allowed", getString("allowedFiles", Model.ofMap(java.util.Map.of("maxMb",
-                WebSupport.maxFileMb())))));
         form.add(new CheckBox("sms", sms).setVisible(canText));
         form.add(new Label("smsLabel", getString("alsoSms")).setVisible(canText));
         add(form);

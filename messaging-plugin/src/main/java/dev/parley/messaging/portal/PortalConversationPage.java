@@ -3,21 +3,20 @@ package dev.parley.messaging.portal;
 import dev.parley.api.ui.Area;
 import dev.parley.api.ui.PageAccess;
 import dev.parley.api.ui.ParleyPage;
+import dev.parley.messaging.MessageForm;
 import dev.parley.messaging.MessagingException;
+import dev.parley.messaging.attachment.IncomingFile;
 import dev.parley.messaging.MessagingPlugin;
 import dev.parley.messaging.WebSupport;
 import dev.parley.messaging.conversation.Conversation;
 import dev.parley.messaging.conversation.ThreadPanel;
-import java.util.Map;
+import java.util.List;
 import org.apache.wicket.markup.html.basic.Label;
-import org.apache.wicket.markup.html.form.Form;
 import org.apache.wicket.markup.html.form.TextArea;
-import org.apache.wicket.markup.html.form.upload.FileUploadField;
 import org.apache.wicket.markup.html.link.BookmarkablePageLink;
 import org.apache.wicket.model.IModel;
 import org.apache.wicket.model.Model;
 import org.apache.wicket.request.mapper.parameter.PageParameters;
-import org.apache.wicket.util.lang.Bytes;
 
 /** A conversation in the partner portal: read it (it becomes read for the partner side) and reply. */
 @PageAccess(area = Area.PORTAL, feature = MessagingPlugin.FEATURE)
@@ -45,33 +44,18 @@ public class PortalConversationPage extends ParleyPage {
         add(new Label("subject", c.subject()));
         add(new ThreadPanel("thread", conversationId));
         IModel<String> body = Model.of("");
-        FileUploadField files = new FileUploadField("files");
-        Form<Void> form = new Form<>("reply") {
+        MessageForm form = new MessageForm("reply") {
             private static final long serialVersionUID = 1L;
 
             @Override
-            protected void onSubmit() {
-                try {
-                    WebSupport.services().conversations().reply(WebSupport.user(), conversationId, body.getObject(),
-                            WebSupport.uploads(files), false);
-                    getSession().success(getString("sent"));
-                    setResponsePage(PortalConversationPage.class, new PageParameters().set("id", conversationId));
-                } catch (MessagingException e) {
-                    error(WebSupport.text(this, e));
-                }
-            }
-
-            @Override
-            protected void onFileUploadException(org.apache.commons.fileupload2.core.FileUploadException e,
-                    Map<String, Object> model) {
-                error(getString("error.uploadTooLarge"));
+            protected void send(List<IncomingFile> attachments) {
+                WebSupport.services().conversations().reply(WebSupport.user(), conversationId, body.getObject(),
+                        attachments, false);
+                getSession().success(getString("sent"));
+                setResponsePage(PortalConversationPage.class, new PageParameters().set("id", conversationId));
             }
         };
-        form.setMultiPart(true);
-        form.setMaxSize(Bytes.bytes(WebSupport.services().config().maxFileBytes() * 10 + 1024 * 1024));
         form.add(new TextArea<>("body", body));
-        form.add(files);
-        form.add(new Label("allowed", getString("allowedFiles", Model.ofMap(Map.of("maxMb", WebSupport.maxFileMb())))));
         add(form);
     }
 }

@@ -11,7 +11,7 @@ import dev.parley.messaging.conversation.Conversation;
 import dev.parley.messaging.conversation.ConversationService;
 import dev.parley.messaging.conversation.Message;
 import dev.parley.messaging.testing.MessagingFixture;
-import dev.parley.messaging.testing.TestClamd;
+import dev.parley.api.testing.TestClamd;
 import dev.parley.messaging.testing.TestFiles;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;

@@ -8,16 +8,13 @@ import dev.parley.api.partner.Partner;
 import dev.parley.api.partner.PartnerMember;
 import dev.parley.api.partner.PartnershipStatus;
 import dev.parley.api.testing.FixtureHost;
-import dev.parley.api.testing.TestWicketApplication;
-import dev.parley.api.ui.PageMount;
-import dev.parley.api.ui.ResourceMount;
 import dev.parley.api.user.CurrentUser;
 import dev.parley.messaging.MessagingPlugin;
 import dev.parley.messaging.MessagingServices;
-import dev.parley.messaging.MessagingUi;
 import dev.parley.messaging.inbox.ConversationPage;
 import dev.parley.messaging.portal.PortalConversationPage;
 import dev.parley.messaging.portal.PortalMessagesPage;
+import dev.parley.messaging.testing.PluginUnderTest;
 import java.util.List;
 import org.apache.wicket.request.mapper.parameter.PageParameters;
 import org.apache.wicket.util.tester.FormTester;
@@ -34,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class BroadcastPagesTest {
 
     private FixtureHost host;
-    private MessagingPlugin plugin;
+    private PluginUnderTest plugin;
     private WicketTester t;
     private long programId;
     private CurrentUser manager;
@@ -57,30 +54,14 @@ class BroadcastPagesTest {
         winter = host.directory().addOffer(programId, "Winter Jackets", "Acme Apparel");
         host.directory().approve(winter.id(), vip1.id());
         host.setSetting("messaging.tracking.secret", "pages-secret");
-        plugin = new MessagingPlugin();
-        plugin.attach(host);
-        plugin.start();
-        TestWicketApplication app = new TestWicketApplication(host) {
-            @Override
-            protected void init() {
-                super.init();
-                MessagingUi ui = new MessagingUi();
-                for (PageMount m : ui.pageMounts()) {
-                    mountPage(m.path(), m.pageClass().asSubclass(org.apache.wicket.Page.class));
-                }
-                for (ResourceMount m : ui.resourceMounts()) {
-                    mountResource(m.path(), m.reference());
-                }
-            }
-        };
-        t = new WicketTester(app);
+        plugin = new PluginUnderTest(host);
+        t = plugin.tester;
         host.actAs(manager);
     }
 
     @AfterEach
     void tearDown() {
-        t.destroy();
-        plugin.stop();
+        plugin.close();
     }
 
     private MessagingServices services() {

@@ -17,7 +17,7 @@ import dev.parley.messaging.conversation.Message;
 import dev.parley.messaging.inbox.InboxFilter;
 import dev.parley.messaging.inbox.InboxView;
 import dev.parley.messaging.testing.MessagingFixture;
-import dev.parley.messaging.testing.TestClamd;
+import dev.parley.api.testing.TestClamd;
 import dev.parley.messaging.testing.TestFiles;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;

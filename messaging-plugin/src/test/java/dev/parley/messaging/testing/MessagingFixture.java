@@ -7,6 +7,7 @@ import dev.parley.api.partner.PartnershipStatus;
 import dev.parley.api.partner.Program;
 import dev.parley.api.testing.FixtureDirectory;
 import dev.parley.api.testing.FixtureHost;
+import dev.parley.api.testing.TestClamd;
 import dev.parley.api.user.BrandUser;
 import dev.parley.api.user.CurrentUser;
 import dev.parley.api.user.Permissions;
@@ -66,7 +67,7 @@ public final class MessagingFixture {
         kayak = d.addOffer(acme.id(), "Kayak Rentals", "Acme Water");
         d.approve(winter.id(), trail.id());
         d.approve(kayak.id(), summit.id());
-        host.setSetting("messaging.clamd.host", "127.0.0.1");
+        host.setSetting("messaging.clamd.host", TestClamd.get().host());
         host.setSetting("messaging.clamd.port", String.valueOf(TestClamd.get().port()));
         host.setSetting("messaging.attachment.max.mb", "1");
         host.setSetting("messaging.email.reply.address", REPLY_ADDRESS);

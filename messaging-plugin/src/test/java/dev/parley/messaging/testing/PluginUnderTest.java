@@ -1,9 +1,11 @@
 package dev.parley.messaging.testing;
 
+import dev.parley.api.testing.FixtureHost;
 import dev.parley.api.testing.TestWicketApplication;
 import dev.parley.api.ui.PageMount;
 import dev.parley.api.ui.ResourceMount;
 import dev.parley.messaging.MessagingPlugin;
+import dev.parley.messaging.MessagingServices;
 import dev.parley.messaging.MessagingUi;
 import org.apache.wicket.util.tester.WicketTester;
 
@@ -14,10 +16,14 @@ public final class PluginUnderTest implements AutoCloseable {
     public final WicketTester tester;
 
     public PluginUnderTest(MessagingFixture f) {
+        this(f.host);
+    }
+
+    public PluginUnderTest(FixtureHost host) {
         plugin = new MessagingPlugin();
-        plugin.attach(f.host);
+        plugin.attach(host);
         plugin.start();
-        TestWicketApplication app = new TestWicketApplication(f.host) {
+        TestWicketApplication app = new TestWicketApplication(host) {
             @Override
             protected void init() {
                 super.init();
@@ -31,6 +37,10 @@ public final class PluginUnderTest implements AutoCloseable {
             }
         };
         tester = new WicketTester(app);
+    }
+
+    public MessagingServices services() {
+        return plugin.services();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.parley.messaging.testing;
 
+import dev.parley.api.testing.TestClamd;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 

@@ -21,6 +21,8 @@ public final class SentFiles {
      * One file of the field.
      *
      * @param name the name as sent (untrusted: check it with {@link UploadName#problem(String)})
+     * @param upload the file's bytes, readable during this request
+     * @since 1.0
      */
     public record SentFile(String name, FileUpload upload) {
     }

@@ -13,7 +13,11 @@ import java.util.Optional;
  */
 public final class UploadName {
 
-    /** Why a name is refused. */
+    /**
+     * Why a name is refused.
+     *
+     * @since 1.0
+     */
     public enum Problem {
         /** Empty or only spaces (after trimming). */
         MISSING,

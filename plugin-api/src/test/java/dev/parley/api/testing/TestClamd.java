@@ -1,26 +1,30 @@
-package dev.parley.messaging.testing;
+package dev.parley.api.testing;
 
-import dev.parley.messaging.attachment.ClamdScanner;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
 
 /**
- * A real ClamAV daemon for the test JVM, started once with a database of one test signature that
- * detects the EICAR test file anywhere in a file. Needs {@code clamd} ({@code apt-get install -y
- * clamav-daemon}); the official signature database is not needed.
+ * A real ClamAV daemon for tests that scan uploads (the messaging plugin's and the host's): started
+ * once per test JVM on a free local port, with a database of one signature that detects the EICAR
+ * test file anywhere in a file. Needs {@code clamd} ({@code apt-get install -y clamav-daemon}); the
+ * official signature database is not needed.
  */
 public final class TestClamd {
 
     /** The EICAR anti-virus test string, assembled so this source file itself is not flagged. */
     public static final String EICAR = "X5O!P%@AP[4\\PZX54(P^)7CC)7}$" + "EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*";
 
-    private static volatile TestClamd instance;
+    private static TestClamd instance;
 
     private final int port;
 
@@ -28,29 +32,27 @@ public final class TestClamd {
         this.port = port;
     }
 
+    /** @return the address the daemon listens on */
+    public String host() {
+        return "127.0.0.1";
+    }
+
     public int port() {
         return port;
     }
 
     /** @return the daemon, started on first use */
-    public static TestClamd get() {
-        TestClamd c = instance;
-        if (c == null) {
-            synchronized (TestClamd.class) {
-                c = instance;
-                if (c == null) {
-                    c = start();
-                    instance = c;
-                }
-            }
+    public static synchronized TestClamd get() {
+        if (instance == null) {
+            instance = start();
         }
-        return c;
+        return instance;
     }
 
     private static TestClamd start() {
         File clamd = new File("/usr/sbin/clamd");
         if (!clamd.canExecute()) {
-            throw new IllegalStateException("Attachment tests need ClamAV's daemon: install it with "
+            throw new IllegalStateException("Tests that scan uploads need ClamAV's daemon: install it with "
                     + "'apt-get install -y clamav-daemon' (no signature download is needed).");
         }
         try {
@@ -65,13 +67,12 @@ public final class TestClamd {
             Path conf = dir.resolve("clamd.conf");
             Files.writeString(conf, String.join("\n", "Foreground yes", "DatabaseDirectory " + db, "TCPSocket " + port,
                     "TCPAddr 127.0.0.1", "LogFile " + dir.resolve("clamd.log"), "PidFile " + dir.resolve("clamd.pid"),
-                    "StreamMaxLength 40M", "MaxThreads 4", "") );
+                    "StreamMaxLength 40M", "MaxThreads 4", ""));
             Process p = new ProcessBuilder(clamd.getPath(), "-c", conf.toString()).redirectErrorStream(true)
                     .redirectOutput(dir.resolve("clamd.out").toFile()).start();
             Runtime.getRuntime().addShutdownHook(new Thread(p::destroy));
-            ClamdScanner probe = new ClamdScanner("127.0.0.1", port, 1000);
             long deadline = System.nanoTime() + 30_000_000_000L;
-            while (!probe.ping()) {
+            while (!ping(port)) {
                 if (!p.isAlive() || System.nanoTime() > deadline) {
                     p.destroy();
                     throw new IllegalStateException("clamd did not start: " + Files.readString(dir.resolve("clamd.out")));
@@ -84,6 +85,20 @@ public final class TestClamd {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean ping(int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            s.setSoTimeout(1000);
+            OutputStream out = s.getOutputStream();
+            out.write("zPING\0".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = s.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII).startsWith("PONG");
+        } catch (IOException e) {
+            return false;
         }
     }
 }
