@@ -106,7 +106,7 @@ class BulkMessageJourneyTest {
             submitAndWait(cm, button(cm, "Send now"));
             assertTrue(cm.getCurrentUrl().matches(".*/messages/bulk/\\d+.*"), cm.getCurrentUrl());
             bulkPath = cm.getCurrentUrl().replaceAll("^https?://[^/]+", "").replaceAll("[?#].*$", "");
-            assertTrue(cm.getPageSource().contains("Sending has started."));
+            Browser.waiting(cm).until(d -> d.getPageSource().contains("Sending has started."));
             WebElement bar = cm.findElement(By.id("send-progress"));
             assertNotNull(bar.getAttribute("value"));
             Browser.screenshot(cm, "06-bulk-progress");
@@ -143,7 +143,7 @@ class BulkMessageJourneyTest {
             cm.findElement(By.id("headline")).sendKeys("Winter launch week");
             cm.findElement(By.id("body")).sendKeys("{partner_name}, the **winter** offers pay double this week.");
             submitAndWait(cm, button(cm, "Publish"));
-            assertTrue(cm.getPageSource().contains("The banner was published."));
+            Browser.waiting(cm).until(d -> d.getPageSource().contains("The banner was published."));
 
             browser.login(maya, "maya@trailblazers.test");
             switchToProgram(maya, "Acme Outdoor");
@@ -169,7 +169,7 @@ class BulkMessageJourneyTest {
             Browser.screenshot(maya, "10-partner-reads-personalised-message");
             maya.findElement(By.id("a-reply")).sendKeys(REPLY);
             submitAndWait(maya, button(maya, "Send reply"));
-            assertTrue(maya.getPageSource().contains("Your reply was sent."));
+            Browser.waiting(maya).until(d -> d.getPageSource().contains("Your reply was sent."));
             assertTrue(maya.getPageSource().contains(REPLY));
             Browser.screenshot(maya, "11-partner-reply-sent");
 

@@ -153,7 +153,7 @@ class ContrastAndAxeTest {
                     audit(cm, "banner editor");
                 }
                 submitAndWait(cm, cm.findElement(By.xpath("//button[normalize-space()='Publish']")));
-                assertTrue(cm.getPageSource().contains("The banner was published."), style + " banner published");
+                Browser.waiting(cm).until(d -> d.getPageSource().contains("The banner was published."));
             }
             audit(cm, "banner editor after publishing");
             visit(cm, "/banners", "banners list");

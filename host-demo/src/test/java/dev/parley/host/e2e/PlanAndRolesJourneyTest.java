@@ -42,7 +42,7 @@ class PlanAndRolesJourneyTest {
             banners.click();
             Browser.screenshot(admin, "01-plan-matrix");
             admin.findElement(By.cssSelector("form[id] button[type=submit]")).click();
-            assertTrue(admin.getPageSource().contains("Saved."));
+            Browser.waiting(admin).until(d -> d.getPageSource().contains("Saved."));
             assertTrue(admin.findElement(By.id("feature-banners-partner")).isSelected());
 
             cm.navigate().refresh();
