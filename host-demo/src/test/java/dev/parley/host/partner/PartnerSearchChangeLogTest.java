@@ -70,6 +70,39 @@ class PartnerSearchChangeLogTest {
     }
 
     @Test
+    void changesSpreadOverALargeProgramReplaceOnlyTheirOwnEntries() throws Exception {
+        long program = program("Log Large");
+        List<Long> ids = new ArrayList<>();
+        try (SqlSession s = host.host().sessions().openSession(false)) {
+            PartnerMapper m = s.getMapper(PartnerMapper.class);
+            for (int i = 0; i < 2_100; i++) {
+                PartnerInsert p = new PartnerInsert("Plover Media " + i, "p" + i + "@plover.test", JOINED);
+                m.insertPartner(p);
+                m.insertPartnership(program, p.id, "APPROVED", null, JOINED);
+                ids.add(p.id);
+            }
+            s.commit();
+        }
+        PartnerSearchIndex index = new PartnerSearchIndex(host.host().sessions());
+        assertEquals(2_100, index.matching(program, "plover").length);
+
+        try (SqlSession s = host.host().sessions().openSession(false)) {
+            PartnerMapper m = s.getMapper(PartnerMapper.class);
+            m.renamePartner(ids.get(0), "Rail Media first");
+            m.renamePartner(ids.get(1_500), "Rail Media middle");
+            m.insertMember(ids.get(2_099), "Ray Rail", "Ray", "ray@rail.test", null, "!", JOINED);
+            s.commit();
+        }
+        long added = partner(program, "Rail Media added", "added@rail.test");
+
+        assertEquals(4, index.matching(program, "rail").length);
+        assertEquals(4, index.changedPartnersRead(), "two renamed, one given a member, one added");
+        assertEquals(1, index.fullLoads());
+        assertMatchesDatabase(index, program, "plover", "rail", "media", "plover media 1", "p2099@", "", "added");
+        assertArrayEquals(new long[] {added}, index.matching(program, "added"));
+    }
+
+    @Test
     void aBatchLargerThanTheLogIsWorthIsLoadedWholeAndComplete() throws Exception {
         long program = program("Log Batch");
         long before = partner(program, "Gannet Before", "before@gannet.test");
