@@ -217,11 +217,16 @@ public final class DemoDataGenerator {
                             "INSERT IGNORE INTO program_tag (program_id, tag) VALUES (?, ?)");
                     PreparedStatement searchChanged = c.prepareStatement("INSERT INTO partner_search_version "
                             + "(program_id, version) VALUES (?, 1) ON DUPLICATE KEY UPDATE version = version + 1");
+                    PreparedStatement searchLog = c.prepareStatement("INSERT INTO partner_search_change "
+                            + "(program_id, version, partner_id) SELECT v.program_id, v.version, ps.partner_id"
+                            + " FROM partner_search_version v JOIN partnership ps ON ps.program_id = v.program_id"
+                            + " WHERE v.program_id = ? AND ps.partner_id BETWEEN ? AND ?");
                     PreparedStatement approval = c.prepareStatement(
                             "INSERT INTO offer_approval (offer_id, partner_id, status) VALUES (?, ?, ?)");
                     PreparedStatement perf = c.prepareStatement("INSERT INTO performance_month "
                             + "(program_id, partner_id, offer_id, month, revenue, conversions, clicks) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 java.util.Set<String> tagsInBatch = new java.util.HashSet<>();
+                long batchFirstId = firstId;
                 for (int i = 0; i < count; i++) {
                     long id = firstId + i;
                     String name = WORDS[random.nextInt(WORDS.length)] + " " + WORDS[random.nextInt(WORDS.length)] + " "
@@ -311,6 +316,11 @@ public final class DemoDataGenerator {
                         // the new partners are found by name and e-mail once this commits (see PartnerSearchIndex)
                         searchChanged.setLong(1, program);
                         searchChanged.executeUpdate();
+                        searchLog.setLong(1, program);
+                        searchLog.setLong(2, batchFirstId);
+                        searchLog.setLong(3, id);
+                        searchLog.executeUpdate();
+                        batchFirstId = id + 1;
                         c.commit();
                         progress.accept(i + 1);
                     }

@@ -69,12 +69,13 @@ public interface PartnerMapper {
     void insertPartner(PartnerInsert insert);
 
     /**
-     * Adds a partner to a program. The program's search version is raised in the same session, so
-     * the partner is found by name and e-mail as soon as this commits (on every host node).
+     * Adds a partner to a program. The program's search version is raised and the partner logged as
+     * changed in the same session, so the partner is found by name and e-mail as soon as this commits
+     * (on every host node).
      */
     default void insertPartnership(long programId, long partnerId, String status, Long managerId, Instant joinedAt) {
         insertPartnershipRow(programId, partnerId, status, managerId, joinedAt);
-        searchChanged(programId);
+        searchChanged(programId, partnerId);
     }
 
     /** Only through {@link #insertPartnership}: alone it leaves the program's search index behind. */
@@ -91,13 +92,32 @@ public interface PartnerMapper {
     void renamePartnerRow(@Param("partnerId") long partnerId, @Param("name") String name);
 
     /**
-     * Raises the program's partner search version: after a write that changes what a name or e-mail
-     * search finds in the program, in the same transaction as that write.
+     * After a write that changes what a name or e-mail search finds for one partner in the program, in
+     * the same transaction as that write: raises the program's partner search version and logs the
+     * partner as changed at that version ({@code partner_search_change}, read by PartnerSearchIndex).
      */
-    void searchChanged(@Param("programId") long programId);
+    default void searchChanged(long programId, long partnerId) {
+        raiseSearchVersion(programId);
+        logSearchChange(programId, partnerId);
+    }
 
-    /** {@link #searchChanged} for every program the partner belongs to. */
-    void partnerSearchChanged(@Param("partnerId") long partnerId);
+    /** Only through {@link #searchChanged(long, long)}: a raise without a logged change costs a full reload. */
+    void raiseSearchVersion(@Param("programId") long programId);
+
+    /** Only through {@link #searchChanged(long, long)}. */
+    void logSearchChange(@Param("programId") long programId, @Param("partnerId") long partnerId);
+
+    /** {@link #searchChanged(long, long)} for every program the partner belongs to. */
+    default void partnerSearchChanged(long partnerId) {
+        raisePartnerSearchVersions(partnerId);
+        logPartnerSearchChange(partnerId);
+    }
+
+    /** Only through {@link #partnerSearchChanged}. */
+    void raisePartnerSearchVersions(@Param("partnerId") long partnerId);
+
+    /** Only through {@link #partnerSearchChanged}. */
+    void logPartnerSearchChange(@Param("partnerId") long partnerId);
 
     /** @return the program's partner search version, 0 before the first change */
     long searchVersion(@Param("programId") long programId);

@@ -255,7 +255,8 @@ class HostKilledDuringBulkSendIT {
                 }
                 pref.executeBatch();
             }
-            // like every partner write: searches in the program find the new partners (PartnerSearchIndex)
+            // like every partner write: searches in the program find the new partners (PartnerSearchIndex);
+            // a raise without rows in partner_search_change makes every host node load the program whole
             try (Statement st = c.createStatement()) {
                 st.executeUpdate("INSERT INTO partner_search_version (program_id, version) VALUES (" + program
                         + ", 1) ON DUPLICATE KEY UPDATE version = version + 1");
