@@ -41,7 +41,9 @@ public final class StartProbe {
             running = new AutoCloseable[] {server, host};
             port = server.port();
         }
-        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+        // a browser: it keeps the session cookie (the host never puts the session id in a URL)
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
         String path = what.equals("baseline") ? "/" : "/login";
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());

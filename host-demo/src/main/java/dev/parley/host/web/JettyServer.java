@@ -1,6 +1,7 @@
 package dev.parley.host.web;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.SessionTrackingMode;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -38,6 +39,8 @@ public final class JettyServer implements AutoCloseable {
         context.setContextPath("/");
         context.getSessionHandler().setHttpOnly(true);
         context.getSessionHandler().setSameSite(org.eclipse.jetty.http.HttpCookie.SameSite.LAX);
+        // A session id in a URL leaks through Referer headers, logs and shared links: cookies only.
+        context.getSessionHandler().setSessionTrackingModes(EnumSet.of(SessionTrackingMode.COOKIE));
         FilterHolder wicket = new FilterHolder(new WicketFilter(app));
         wicket.setInitParameter(WicketFilter.FILTER_MAPPING_PARAM, "/*");
         context.addFilter(wicket, "/*", EnumSet.of(DispatcherType.REQUEST));

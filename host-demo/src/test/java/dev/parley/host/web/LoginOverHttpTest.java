@@ -1,6 +1,7 @@
 package dev.parley.host.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -81,6 +82,19 @@ class LoginOverHttpTest {
     }
 
     @Test
+    void theSessionIdNeverAppearsInAUrl() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        HttpResponse<String> first = get(browser, "/login");
+        assertEquals(302, first.statusCode(), "Wicket sends a first visit to its page instance");
+        String location = first.headers().firstValue("Location").orElse("");
+        assertFalse(location.toLowerCase().contains("jsessionid"), location);
+        URI target = URI.create(base + "/login").resolve(location);
+        HttpResponse<String> page = get(browser, target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery()));
+        assertEquals(200, page.statusCode());
+        assertFalse(page.body().toLowerCase().contains("jsessionid"), "no link or form carries the session id");
+    }
+
+    @Test
     void aCrossSiteFormPostIsRefused() throws Exception {
         CookieManager cookies = new CookieManager();
         HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL).build();
@@ -95,11 +109,12 @@ class LoginOverHttpTest {
     void unknownPathsAndStylesheets() throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         assertEquals(404, get(client, "/no/such/page").statusCode());
-        HttpResponse<String> login = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build()
+        HttpResponse<String> login = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).build()
                 .send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString());
         Matcher css = Pattern.compile("href=\"\\./(wicket/resource/[^\"]*bootstrap[^\"]*)\"").matcher(login.body());
         assertTrue(css.find());
-        HttpResponse<String> sheet = get(client, "/" + css.group(1).replaceAll(";jsessionid=[^?]*", ""));
+        HttpResponse<String> sheet = get(client, "/" + css.group(1));
         assertEquals(200, sheet.statusCode());
         assertTrue(sheet.body().contains("Bootstrap"));
     }
