@@ -44,11 +44,6 @@ class DemoPartnersReachPluginsTest {
         host.close();
     }
 
-    private static WicketTester as(String email) {
-        WicketTester t = host.newTester();
-        TestHost.login(t, email);
-        return t;
-    }
 
     private static long query(String sql, long... params) throws Exception {
         try (Connection c = host.host().dataSource().getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
@@ -82,7 +77,7 @@ class DemoPartnersReachPluginsTest {
     void generatedPartnersSeeRuleTargetedBannersAndCountInBulkAudiencesAtOnce() throws Exception {
         long acme = host.programs().acme();
         // A banner for approved partners, published before the new partners exist.
-        WicketTester cm = as("cm@acme.test");
+        WicketTester cm = host.loggedIn("cm@acme.test");
         cm.executeUrl("banners/edit");
         FormTester banner = cm.newFormTester("form");
         banner.setValue("internalName", "Approved partners only");
@@ -98,7 +93,7 @@ class DemoPartnersReachPluginsTest {
         long lastPartnerBefore = query("SELECT MAX(id) FROM partner");
 
         // The owner generates demo partners from Settings and the job runs to its end.
-        WicketTester owner = as("owner@acme.test");
+        WicketTester owner = host.loggedIn("owner@acme.test");
         owner.executeUrl("settings");
         FormTester generate = owner.newFormTester("demoForm");
         generate.setValue("count", String.valueOf(GENERATED));
@@ -127,7 +122,7 @@ class DemoPartnersReachPluginsTest {
                 email = rs.getString(1);
             }
         }
-        WicketTester member = as(email);
+        WicketTester member = host.loggedIn(email);
         member.startPage(PortalDashboardPage.class);
         String portal = member.getLastResponseAsString();
         assertTrue(portal.contains("Welcome aboard, approved partner"), "the new partner is in the banner's audience: " + portal);
@@ -143,7 +138,7 @@ class DemoPartnersReachPluginsTest {
                 email = rs.getString(1);
             }
         }
-        WicketTester pending = as(email);
+        WicketTester pending = host.loggedIn(email);
         pending.startPage(PortalDashboardPage.class);
         assertFalse(pending.getLastResponseAsString().contains("Welcome aboard, approved partner"));
 

@@ -28,17 +28,10 @@ class AccessControlTest {
         host.close();
     }
 
-    private static WicketTester as(String email) {
-        WicketTester t = host.newTester();
-        if (email != null) {
-            TestHost.login(t, email);
-        }
-        return t;
-    }
 
     @Test
     void anonymousVisitorsAreSentToTheLoginPage() {
-        WicketTester t = as(null);
+        WicketTester t = host.newTester();
         t.executeUrl("inbox");
         t.assertRenderedPage(LoginPage.class);
         t.executeUrl("partners");
@@ -47,7 +40,7 @@ class AccessControlTest {
 
     @Test
     void afterLoginTheVisitorContinuesToThePageTheyAskedFor() {
-        WicketTester t = as(null);
+        WicketTester t = host.newTester();
         t.executeUrl("partners");
         t.assertRenderedPage(LoginPage.class);
         var form = t.newFormTester("form");
@@ -59,7 +52,7 @@ class AccessControlTest {
 
     @Test
     void aWrongPasswordIsRefusedWithAClearMessage() {
-        WicketTester t = as(null);
+        WicketTester t = host.newTester();
         t.startPage(LoginPage.class);
         var form = t.newFormTester("form");
         form.setValue("email", "cm@acme.test");
@@ -71,14 +64,14 @@ class AccessControlTest {
 
     @Test
     void analystWithoutMessagingGets403OnTheInbox() {
-        WicketTester t = as("analyst@acme.test");
+        WicketTester t = host.loggedIn("analyst@acme.test");
         t.executeUrl("inbox");
         assertEquals(403, t.getLastResponse().getStatus());
     }
 
     @Test
     void partnerMembersCannotOpenBrandPagesButSeeTheirPortal() {
-        WicketTester t = as("maya@trailblazers.test");
+        WicketTester t = host.loggedIn("maya@trailblazers.test");
         t.executeUrl("inbox");
         assertEquals(403, t.getLastResponse().getStatus());
         t.executeUrl("partners");
@@ -92,14 +85,14 @@ class AccessControlTest {
 
     @Test
     void brandUsersCannotOpenThePortal() {
-        WicketTester t = as("cm@acme.test");
+        WicketTester t = host.loggedIn("cm@acme.test");
         t.executeUrl("portal");
         assertEquals(403, t.getLastResponse().getStatus());
     }
 
     @Test
     void aFeatureOffThePlanAnswers404EvenWithThePermission() {
-        WicketTester t = as("owner@bolt.test");
+        WicketTester t = host.loggedIn("owner@bolt.test");
         t.executeUrl("inbox");
         assertEquals(404, t.getLastResponse().getStatus());
         t.executeUrl("banners");
@@ -109,10 +102,10 @@ class AccessControlTest {
     @Test
     void aPartnerOfAnotherProgramIsNotFoundByGuessingItsId() {
         long summit = host.acmePartner("Summit Deals");
-        WicketTester acme = as("cm@acme.test");
+        WicketTester acme = host.loggedIn("cm@acme.test");
         acme.startPage(PartnerProfilePage.class, new PageParameters().set("partnerId", summit));
         acme.assertRenderedPage(PartnerProfilePage.class);
-        WicketTester bolt = as("owner@bolt.test");
+        WicketTester bolt = host.loggedIn("owner@bolt.test");
         bolt.startPage(PartnerProfilePage.class, new PageParameters().set("partnerId", summit));
         assertEquals(404, bolt.getLastResponse().getStatus());
         bolt.startPage(PartnerProfilePage.class, new PageParameters().set("partnerId", "not-a-number"));
@@ -121,7 +114,7 @@ class AccessControlTest {
 
     @Test
     void everyPageIsServedInChineseWhenChosen() {
-        WicketTester t = as("cm@acme.test");
+        WicketTester t = host.loggedIn("cm@acme.test");
         t.startPage(dev.parley.host.dashboard.BrandDashboardPage.class);
         t.clickLink("parleyHeader:chinese");
         t.startPage(dev.parley.host.dashboard.BrandDashboardPage.class);

@@ -29,13 +29,6 @@ class ErrorPagesTest {
         host.close();
     }
 
-    private static WicketTester as(String email) {
-        WicketTester t = host.newTester();
-        if (email != null) {
-            TestHost.login(t, email);
-        }
-        return t;
-    }
 
     /** Asserts the host's error page in its layout: title, explanation, way home and the header. */
     private static void assertHostErrorPage(WicketTester t, int status, String title, String text) {
@@ -54,17 +47,17 @@ class ErrorPagesTest {
     void aProgramAdminOpeningTheSearchIndexGetsTheHostsForbiddenPage() {
         // Acme's owner holds the administer permission, but the index serves every program: the
         // plugin itself refuses (only platform admins), with a bare 403 until the host took it over
-        WicketTester owner = as("owner@acme.test");
+        WicketTester owner = host.loggedIn("owner@acme.test");
         owner.executeUrl("inbox/search/index");
         assertHostErrorPage(owner, 403, "You do not have access to this page",
                 "Ask an Account Admin of your program for the permission you need.");
         assertTrue(owner.getLastResponseAsString().contains("Go to the start page"));
         // without the permission the host's own check refuses first, the same way
-        WicketTester cm = as("cm@acme.test");
+        WicketTester cm = host.loggedIn("cm@acme.test");
         cm.executeUrl("inbox/search/index");
         assertHostErrorPage(cm, 403, "You do not have access to this page", "Ask an Account Admin");
 
-        WicketTester admin = as("admin@parley.test");
+        WicketTester admin = host.loggedIn("admin@parley.test");
         admin.executeUrl("inbox/search/index");
         assertEquals(200, admin.getLastResponse().getStatus(), "the platform admin still reaches it");
         assertTrue(admin.getLastResponseAsString().contains("Rebuild from the database"));
@@ -72,7 +65,7 @@ class ErrorPagesTest {
 
     @Test
     void theForbiddenPageSpeaksTheViewersLanguage() {
-        WicketTester owner = as("owner@acme.test");
+        WicketTester owner = host.loggedIn("owner@acme.test");
         owner.getSession().setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
         owner.executeUrl("inbox/search/index");
         assertHostErrorPage(owner, 403, "您无权访问此页面", "请向您项目的账户管理员申请所需权限。");
@@ -81,10 +74,10 @@ class ErrorPagesTest {
 
     @Test
     void aConversationThatIsNotThePartnersIsTheHostsNotFoundPage() {
-        WicketTester leo = as("leo@summitdeals.test");
+        WicketTester leo = host.loggedIn("leo@summitdeals.test");
         leo.executeUrl("portal/conversation/99999999");
         assertHostErrorPage(leo, 404, "Page not found", "The page does not exist, or the feature is not part of your plan.");
-        WicketTester cm = as("cm@acme.test");
+        WicketTester cm = host.loggedIn("cm@acme.test");
         cm.executeUrl("inbox/conversation/99999999");
         assertHostErrorPage(cm, 404, "Page not found", "The page does not exist");
         cm.executeUrl("inbox/new?partner=99999999");
@@ -93,7 +86,7 @@ class ErrorPagesTest {
 
     @Test
     void linksToAttachmentsAndBannersOneMayNotSeeAreTheHostsNotFoundPage() {
-        WicketTester maya = as("maya@trailblazers.test");
+        WicketTester maya = host.loggedIn("maya@trailblazers.test");
         maya.executeUrl("messaging/attachment?id=99999999");
         assertHostErrorPage(maya, 404, "Page not found", "The page does not exist");
         maya.executeUrl("banner-click?banner=99999999");
@@ -102,10 +95,10 @@ class ErrorPagesTest {
 
     @Test
     void anUnknownUrlIsTheHostsNotFoundPageForEveryone() {
-        WicketTester anonymous = as(null);
+        WicketTester anonymous = host.newTester();
         anonymous.executeUrl("no/such/page");
         assertHostErrorPage(anonymous, 404, "Page not found", "The page does not exist");
-        WicketTester cm = as("cm@acme.test");
+        WicketTester cm = host.loggedIn("cm@acme.test");
         cm.executeUrl("wicket/bookmarkable/dev.parley.NoSuchPage");
         assertHostErrorPage(cm, 404, "Page not found", "The page does not exist");
     }

@@ -39,33 +39,12 @@ class ConcurrentConversationTest {
 
         int threads = 8;
         int rounds = 40;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch go = new CountDownLatch(1);
-        ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
-        List<Future<?>> all = new ArrayList<>();
         CurrentUser[] people = {carlos, maya, chloe, tom};
-        for (int t = 0; t < threads; t++) {
-            CurrentUser who = people[t % people.length];
-            int worker = t;
-            all.add(pool.submit(() -> {
-                go.await();
-                for (int i = 0; i < rounds; i++) {
-                    try {
-                        conversations.reply(who, thread.id(), "w" + worker + "-" + i, List.of(), false);
-                        conversations.open(who, thread.id());
-                    } catch (RuntimeException e) {
-                        failures.add(worker + "/" + i + ": " + e);
-                    }
-                }
-                return null;
-            }));
-        }
-        go.countDown();
-        for (Future<?> fut : all) {
-            fut.get();
-        }
-        pool.shutdown();
-        assertEquals(List.of(), List.copyOf(failures));
+        assertEquals(List.of(), together(threads, rounds, (worker, i) -> {
+            CurrentUser who = people[worker % people.length];
+            conversations.reply(who, thread.id(), "w" + worker + "-" + i, List.of(), false);
+            conversations.open(who, thread.id());
+        }));
         List<String> bodies = new ArrayList<>();
         try (var c = f.host.dataSource().getConnection();
                 var ps = c.prepareStatement("SELECT body FROM msg_message WHERE conversation_id = ? AND body LIKE 'w%'")) {
@@ -97,39 +76,18 @@ class ConcurrentConversationTest {
 
         int threads = 8;
         int rounds = 15;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch go = new CountDownLatch(1);
-        ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
-        List<Future<?>> all = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            int worker = t;
-            all.add(pool.submit(() -> {
-                go.await();
-                for (int i = 0; i < rounds; i++) {
-                    String subject = "s" + worker + "-" + i;
-                    try {
-                        switch (worker % 4) {
-                            case 0 -> conversations.start(carlos, f.summit.id(), null, subject, "From the team", List.of());
-                            case 1 -> conversations.startByPartner(maya, subject, "From a partner", List.of());
-                            case 2 -> conversations.startReplyToBulk(tom, subject, "Answer to a bulk message");
-                            default -> {
-                                conversations.start(chloe, f.trail.id(), null, subject, "From the team", List.of());
-                                conversations.reply(chloe, existing.id(), "r" + worker + "-" + i, List.of(), false);
-                            }
-                        }
-                    } catch (RuntimeException e) {
-                        failures.add(worker + "/" + i + ": " + e);
-                    }
+        assertEquals(List.of(), together(threads, rounds, (worker, i) -> {
+            String subject = "s" + worker + "-" + i;
+            switch (worker % 4) {
+                case 0 -> conversations.start(carlos, f.summit.id(), null, subject, "From the team", List.of());
+                case 1 -> conversations.startByPartner(maya, subject, "From a partner", List.of());
+                case 2 -> conversations.startReplyToBulk(tom, subject, "Answer to a bulk message");
+                default -> {
+                    conversations.start(chloe, f.trail.id(), null, subject, "From the team", List.of());
+                    conversations.reply(chloe, existing.id(), "r" + worker + "-" + i, List.of(), false);
                 }
-                return null;
-            }));
-        }
-        go.countDown();
-        for (Future<?> fut : all) {
-            fut.get();
-        }
-        pool.shutdown();
-        assertEquals(List.of(), List.copyOf(failures));
+            }
+        }));
         try (var c = f.host.dataSource().getConnection();
                 var ps = c.prepareStatement("SELECT COUNT(*), COUNT(DISTINCT cv.subject), COUNT(DISTINCT k.conversation_id)"
                         + " FROM msg_conversation cv LEFT JOIN msg_inbox_key k ON k.conversation_id = cv.id"
@@ -140,5 +98,45 @@ class ConcurrentConversationTest {
             assertEquals(threads * rounds, rs.getInt(2), "each subject once");
             assertEquals(threads * rounds, rs.getInt(3), "each conversation is in the inbox");
         }
+    }
+
+    /** One round of one worker: throws when the product refuses or fails. */
+    private interface Step {
+        void run(int worker, int round);
+    }
+
+    /**
+     * Runs {@code threads} workers released at the same instant, each doing {@code rounds} steps.
+     *
+     * @return the steps that failed, as "worker/round: exception"
+     */
+    private static List<String> together(int threads, int rounds, Step step) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch go = new CountDownLatch(1);
+        ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+        List<Future<?>> all = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int worker = t;
+            all.add(pool.submit(() -> {
+                go.await();
+                for (int i = 0; i < rounds; i++) {
+                    try {
+                        step.run(worker, i);
+                    } catch (RuntimeException e) {
+                        failures.add(worker + "/" + i + ": " + e);
+                    }
+                }
+                return null;
+            }));
+        }
+        go.countDown();
+        try {
+            for (Future<?> f : all) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return List.copyOf(failures);
     }
 }
