@@ -12,7 +12,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.Test;
  */
 class PartnerSearchChangeLogTest {
 
-    private static final Instant JOINED = Instant.parse("2026-01-01T00:00:00Z");
 
     private static TestHost host;
 
@@ -46,19 +44,19 @@ class PartnerSearchChangeLogTest {
     void afterAFullLoadAPartnerWrittenLaterIsReadAloneAndFound() throws Exception {
         long program = program("Log One");
         for (int i = 0; i < 40; i++) {
-            partner(program, "Kestrel Outlet " + i, "k" + i + "@kestrel.test");
+            TestPartners.add(host, program, "Kestrel Outlet " + i, "k" + i + "@kestrel.test");
         }
         PartnerSearchIndex index = new PartnerSearchIndex(host.host().sessions());
         assertEquals(40, index.matching(program, "kestrel").length);
         assertEquals(1, index.fullLoads());
 
-        long added = partner(program, "Wombat Deals", "hi@wombat.test");
+        long added = TestPartners.add(host, program, "Wombat Deals", "hi@wombat.test");
         assertArrayEquals(new long[] {added}, index.matching(program, "WOMBAT"));
         assertEquals(1, index.changedPartnersRead(), "only the new partner was read");
 
         try (SqlSession s = host.host().sessions().openSession(false)) {
             s.getMapper(PartnerMapper.class).renamePartner(added, "Numbat Deals");
-            s.getMapper(PartnerMapper.class).insertMember(added, "Bea Bilby", "Bea", "bea@bilby.test", null, "!", JOINED);
+            s.getMapper(PartnerMapper.class).insertMember(added, "Bea Bilby", "Bea", "bea@bilby.test", null, "!", TestPartners.JOINED);
             s.commit();
         }
         assertArrayEquals(new long[] {added}, index.matching(program, "numbat"));
@@ -76,9 +74,9 @@ class PartnerSearchChangeLogTest {
         try (SqlSession s = host.host().sessions().openSession(false)) {
             PartnerMapper m = s.getMapper(PartnerMapper.class);
             for (int i = 0; i < 2_100; i++) {
-                PartnerInsert p = new PartnerInsert("Plover Media " + i, "p" + i + "@plover.test", JOINED);
+                PartnerInsert p = new PartnerInsert("Plover Media " + i, "p" + i + "@plover.test", TestPartners.JOINED);
                 m.insertPartner(p);
-                m.insertPartnership(program, p.id, "APPROVED", null, JOINED);
+                m.insertPartnership(program, p.id, "APPROVED", null, TestPartners.JOINED);
                 ids.add(p.id);
             }
             s.commit();
@@ -90,10 +88,10 @@ class PartnerSearchChangeLogTest {
             PartnerMapper m = s.getMapper(PartnerMapper.class);
             m.renamePartner(ids.get(0), "Rail Media first");
             m.renamePartner(ids.get(1_500), "Rail Media middle");
-            m.insertMember(ids.get(2_099), "Ray Rail", "Ray", "ray@rail.test", null, "!", JOINED);
+            m.insertMember(ids.get(2_099), "Ray Rail", "Ray", "ray@rail.test", null, "!", TestPartners.JOINED);
             s.commit();
         }
-        long added = partner(program, "Rail Media added", "added@rail.test");
+        long added = TestPartners.add(host, program, "Rail Media added", "added@rail.test");
 
         assertEquals(4, index.matching(program, "rail").length);
         assertEquals(4, index.changedPartnersRead(), "two renamed, one given a member, one added");
@@ -105,7 +103,7 @@ class PartnerSearchChangeLogTest {
     @Test
     void aBatchLargerThanTheLogIsWorthIsLoadedWholeAndComplete() throws Exception {
         long program = program("Log Batch");
-        long before = partner(program, "Gannet Before", "before@gannet.test");
+        long before = TestPartners.add(host, program, "Gannet Before", "before@gannet.test");
         PartnerSearchIndex index = new PartnerSearchIndex(host.host().sessions(), 50);
         assertArrayEquals(new long[] {before}, index.matching(program, "gannet"));
 
@@ -113,9 +111,9 @@ class PartnerSearchChangeLogTest {
         try (SqlSession s = host.host().sessions().openSession(false)) {
             PartnerMapper m = s.getMapper(PartnerMapper.class);
             for (int i = 0; i < 51; i++) {
-                PartnerInsert p = new PartnerInsert("Gannet Batch " + i, "b" + i + "@gannet.test", JOINED);
+                PartnerInsert p = new PartnerInsert("Gannet Batch " + i, "b" + i + "@gannet.test", TestPartners.JOINED);
                 m.insertPartner(p);
-                m.insertPartnership(program, p.id, "APPROVED", null, JOINED);
+                m.insertPartnership(program, p.id, "APPROVED", null, TestPartners.JOINED);
                 batch.add(p.id);
             }
             s.commit();
@@ -160,15 +158,15 @@ class PartnerSearchChangeLogTest {
         assertEquals(0, behind.matching(program, "puffin").length);
         List<Long> puffins = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            puffins.add(partner(program, "Puffin Club " + i, "p" + i + "@puffin.test"));
+            puffins.add(TestPartners.add(host, program, "Puffin Club " + i, "p" + i + "@puffin.test"));
         }
         PartnerSearchIndex within = new PartnerSearchIndex(host.host().sessions());
         assertEquals(4, within.matching(program, "puffin").length);
-        long last = partner(program, "Puffin Club Last", "last@puffin.test");
+        long last = TestPartners.add(host, program, "Puffin Club Last", "last@puffin.test");
 
         behind.prune(program, 1);
 
-        assertEquals(1, count("SELECT COUNT(*) FROM partner_search_change WHERE program_id = " + program),
+        assertEquals(1, host.queryLong("SELECT COUNT(*) FROM partner_search_change WHERE program_id = " + program),
                 "only the newest change is kept");
         assertEquals(5, behind.matching(program, "puffin").length);
         assertEquals(2, behind.fullLoads(), "its changes are gone from the log");
@@ -185,11 +183,11 @@ class PartnerSearchChangeLogTest {
         long program = program("Log Small");
         PartnerSearchIndex index = new PartnerSearchIndex(host.host().sessions(), 10);
         for (int i = 0; i < 40; i++) {
-            partner(program, "Tern Shop " + i, "t" + i + "@tern.test");
+            TestPartners.add(host, program, "Tern Shop " + i, "t" + i + "@tern.test");
             assertEquals(i + 1, index.matching(program, "tern shop").length);
         }
 
-        assertTrue(count("SELECT COUNT(*) FROM partner_search_change WHERE program_id = " + program) <= 21,
+        assertTrue(host.queryLong("SELECT COUNT(*) FROM partner_search_change WHERE program_id = " + program) <= 21,
                 "at most twice what is kept, and one more");
         assertEquals(1, index.fullLoads(), "one change at a time is always read from the log");
         assertMatchesDatabase(index, program, "tern", "shop 3", "@tern.test");
@@ -205,9 +203,9 @@ class PartnerSearchChangeLogTest {
         assertEquals(0, one.matching(program, "").length);
         assertEquals(0, two.matching(program, "").length);
 
-        long a = partner(program, "Albatross Travel", "a@albatross.test");
+        long a = TestPartners.add(host, program, "Albatross Travel", "a@albatross.test");
         assertArrayEquals(new long[] {a}, one.matching(program, "albatross"));
-        long b = partner(program, "Booby Bargains", "b@booby.test");
+        long b = TestPartners.add(host, program, "Booby Bargains", "b@booby.test");
         assertArrayEquals(new long[] {b}, two.matching(program, "booby"));
         assertArrayEquals(new long[] {a}, two.matching(program, "albatross"));
         try (SqlSession s = host.host().sessions().openSession(false)) {
@@ -235,7 +233,7 @@ class PartnerSearchChangeLogTest {
         long id;
         try (Connection c = host.host().dataSource().getConnection(); Statement st = c.createStatement()) {
             c.setAutoCommit(false);
-            id = insert(st, "INSERT INTO partner (name, email, created_at) VALUES ('Silent Swift', 's@swift.test', NOW())");
+            id = TestPartners.insert(st, "INSERT INTO partner (name, email, created_at) VALUES ('Silent Swift', 's@swift.test', NOW())");
             st.executeUpdate("INSERT INTO partnership (program_id, partner_id, status, joined_at) VALUES ("
                     + program + ", " + id + ", 'APPROVED', NOW())");
             st.executeUpdate("INSERT INTO partner_search_version (program_id, version) VALUES (" + program
@@ -273,34 +271,7 @@ class PartnerSearchChangeLogTest {
 
     private static long program(String name) throws Exception {
         try (Connection c = host.host().dataSource().getConnection(); Statement st = c.createStatement()) {
-            return insert(st, "INSERT INTO program (name, plan_key, created_at) VALUES ('" + name + "', 'advanced', NOW())");
-        }
-    }
-
-    private static long partner(long programId, String name, String email) {
-        try (SqlSession s = host.host().sessions().openSession(false)) {
-            PartnerMapper m = s.getMapper(PartnerMapper.class);
-            PartnerInsert p = new PartnerInsert(name, email, JOINED);
-            m.insertPartner(p);
-            m.insertPartnership(programId, p.id, "APPROVED", null, JOINED);
-            s.commit();
-            return p.id;
-        }
-    }
-
-    private static long count(String sql) throws Exception {
-        try (Connection c = host.host().dataSource().getConnection(); Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static long insert(Statement st, String sql) throws Exception {
-        st.executeUpdate(sql, Statement.RETURN_GENERATED_KEYS);
-        try (ResultSet rs = st.getGeneratedKeys()) {
-            rs.next();
-            return rs.getLong(1);
+            return TestPartners.insert(st, "INSERT INTO program (name, plan_key, created_at) VALUES ('" + name + "', 'advanced', NOW())");
         }
     }
 }

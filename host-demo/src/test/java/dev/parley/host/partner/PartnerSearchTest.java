@@ -13,10 +13,8 @@ import dev.parley.api.user.UserKind;
 import dev.parley.host.partner.PartnerMapper.PartnerInsert;
 import dev.parley.host.testing.TestHost;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +31,6 @@ import org.junit.jupiter.api.Test;
  */
 class PartnerSearchTest {
 
-    private static final Instant JOINED = Instant.parse("2026-01-01T00:00:00Z");
 
     private static TestHost host;
     private static HostPartnerDirectory directory;
@@ -46,9 +43,9 @@ class PartnerSearchTest {
         host = TestHost.start();
         directory = host.host().partners();
         try (Connection c = host.host().dataSource().getConnection(); Statement st = c.createStatement()) {
-            program = insert(st, "INSERT INTO program (name, plan_key, created_at) VALUES ('Search Test', 'advanced', NOW())");
-            otherProgram = insert(st, "INSERT INTO program (name, plan_key, created_at) VALUES ('Search Other', 'advanced', NOW())");
-            brandUser = insert(st, "INSERT INTO brand_user (program_id, email, name, password_hash, created_at) VALUES ("
+            program = TestPartners.insert(st, "INSERT INTO program (name, plan_key, created_at) VALUES ('Search Test', 'advanced', NOW())");
+            otherProgram = TestPartners.insert(st, "INSERT INTO program (name, plan_key, created_at) VALUES ('Search Other', 'advanced', NOW())");
+            brandUser = TestPartners.insert(st, "INSERT INTO brand_user (program_id, email, name, password_hash, created_at) VALUES ("
                     + program + ", 'mgr@search.test', 'Sam Searcher', 'x', NOW())");
         }
     }
@@ -72,7 +69,7 @@ class PartnerSearchTest {
 
     @Test
     void aRenamedPartnerIsFoundByItsNewNameAndNoLongerByItsOldOne() {
-        long id = partner(program, "Walrus Media", "hello@walrus.test");
+        long id = TestPartners.add(host, program, "Walrus Media", "hello@walrus.test");
         assertEquals(List.of(id), ids(program, "walrus media"));
 
         try (SqlSession s = host.host().sessions().openSession(false)) {
@@ -87,12 +84,12 @@ class PartnerSearchTest {
 
     @Test
     void aMemberEmailGivenToAPartnerIsFoundAtOnce() {
-        long id = partner(program, "Ibis Coupons", "team@ibis.test");
+        long id = TestPartners.add(host, program, "Ibis Coupons", "team@ibis.test");
         assertEquals(List.of(), ids(program, "flamingo"));
 
         try (SqlSession s = host.host().sessions().openSession(false)) {
             s.getMapper(PartnerMapper.class).insertMember(id, "Fay Flamingo", "Fay", "fay@flamingo-mail.test", null, "!",
-                    JOINED);
+                    TestPartners.JOINED);
             s.commit();
         }
 
@@ -102,9 +99,9 @@ class PartnerSearchTest {
 
     @Test
     void partnersOfOtherProgramsAreNeverReturned() {
-        long mine = partner(program, "Otter Reviews", "otter@mine.test");
-        long theirs = partner(otherProgram, "Otter Reviews", "otter@theirs.test");
-        long shared = partner(program, "Otter Shared", "otter@shared.test");
+        long mine = TestPartners.add(host, program, "Otter Reviews", "otter@mine.test");
+        long theirs = TestPartners.add(host, otherProgram, "Otter Reviews", "otter@theirs.test");
+        long shared = TestPartners.add(host, program, "Otter Shared", "otter@shared.test");
 
         assertEquals(List.of(mine, shared), ids(program, "otter"));
         assertEquals(List.of(theirs), ids(otherProgram, "otter"));
@@ -116,8 +113,8 @@ class PartnerSearchTest {
         // a partner joining the other program later is found there, and still only there for its new e-mail
         try (SqlSession s = host.host().sessions().openSession(false)) {
             PartnerMapper m = s.getMapper(PartnerMapper.class);
-            m.insertPartnership(otherProgram, shared, "APPROVED", null, JOINED);
-            m.insertMember(theirs, "Olga Otter", "Olga", "olga@only-theirs.test", null, "!", JOINED);
+            m.insertPartnership(otherProgram, shared, "APPROVED", null, TestPartners.JOINED);
+            m.insertMember(theirs, "Olga Otter", "Olga", "olga@only-theirs.test", null, "!", TestPartners.JOINED);
             s.commit();
         }
         assertEquals(List.of(theirs, shared), ids(otherProgram, "otter"));
@@ -138,7 +135,7 @@ class PartnerSearchTest {
 
     @Test
     void searchIgnoresCaseAndAccentsAsTheDatabaseCollationDid() {
-        long id = partner(program, "Café Émile Ørsted", "emile@cafe.test");
+        long id = TestPartners.add(host, program, "Café Émile Ørsted", "emile@cafe.test");
 
         assertEquals(List.of(id), ids(program, "cafe emile"));
         assertEquals(List.of(id), ids(program, "CAFÉ ÉMILE"));
@@ -151,10 +148,10 @@ class PartnerSearchTest {
         try (SqlSession s = host.host().sessions().openSession(false)) {
             PartnerMapper m = s.getMapper(PartnerMapper.class);
             for (int i = 0; i < 2_500; i++) {
-                PartnerInsert p = new PartnerInsert("Heron Network " + i, "heron" + i + "@herons.test", JOINED);
+                PartnerInsert p = new PartnerInsert("Heron Network " + i, "heron" + i + "@herons.test", TestPartners.JOINED);
                 m.insertPartner(p);
                 boolean isApproved = i % 3 == 0;
-                m.insertPartnership(program, p.id, isApproved ? "APPROVED" : "PENDING", null, JOINED);
+                m.insertPartnership(program, p.id, isApproved ? "APPROVED" : "PENDING", null, TestPartners.JOINED);
                 if (isApproved) {
                     approved.add(p.id);
                 }
@@ -202,27 +199,10 @@ class PartnerSearchTest {
         return directory.page(programId, PartnerFilter.all().withText(text), 0, 100).stream().map(Partner::name).toList();
     }
 
-    private static long partner(long programId, String name, String email) {
-        try (SqlSession s = host.host().sessions().openSession(false)) {
-            PartnerMapper m = s.getMapper(PartnerMapper.class);
-            PartnerInsert p = new PartnerInsert(name, email, JOINED);
-            m.insertPartner(p);
-            m.insertPartnership(programId, p.id, "APPROVED", null, JOINED);
-            s.commit();
-            return p.id;
-        }
-    }
 
     private static CurrentUser manager() {
         return new CurrentUser(brandUser, UserKind.BRAND, "Sam Searcher", "mgr@search.test", program, null, Set.of(),
                 Set.of(Permissions.MANAGE_PARTNERS), false, ZoneOffset.UTC, Locale.ENGLISH);
     }
 
-    private static long insert(Statement st, String sql) throws Exception {
-        st.executeUpdate(sql, Statement.RETURN_GENERATED_KEYS);
-        try (ResultSet rs = st.getGeneratedKeys()) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
 }
