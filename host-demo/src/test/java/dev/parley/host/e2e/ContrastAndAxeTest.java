@@ -66,7 +66,16 @@ class ContrastAndAxeTest {
 
     private void visit(WebDriver d, String path, String page) {
         d.get(browser.url(path));
+        assertShowsItsPage(d, path.equals("/no/such/page"));
         audit(d, page);
+    }
+
+    /** An audit of the host's error page in place of the page meant would prove nothing about that page. */
+    private static void assertShowsItsPage(WebDriver d, boolean errorPageExpected) {
+        boolean errorPage = Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return document.querySelector('main > .py-5.text-center > h1') !== null"));
+        assertTrue(errorPage == errorPageExpected, () -> d.getCurrentUrl() + (errorPageExpected ? " shows the error page"
+                : " shows its page, not an error page: " + d.findElement(By.tagName("main")).getText()));
     }
 
     @Test
@@ -112,6 +121,44 @@ class ContrastAndAxeTest {
         assertTrue(violations.isEmpty(), "axe found accessibility violations:" + report);
     }
 
+    /**
+     * The same rules on the Chinese pages: the colours do not change with the language, but the texts,
+     * accessible names (aria-labels come from the Chinese properties) and the page language do.
+     */
+    @Test
+    void theMainPagesInChineseAlsoPassAxesWcagAaRules() {
+        Map<String, List<String>> pages = new LinkedHashMap<>();
+        pages.put("", List.of("/login"));
+        long trailBlazers = browser.host().acmePartner("Trail Blazers");
+        long conversation = browser.host().queryLong("SELECT MIN(id) FROM msg_conversation WHERE partner_id = " + trailBlazers);
+        pages.put("cm@acme.test", List.of("/dashboard", "/partners", "/partners/" + trailBlazers, "/inbox",
+                "/inbox/conversation/" + conversation, "/inbox/new?partner=" + trailBlazers,
+                "/inbox/search?q=%E4%BB%98%E6%AC%BE", "/messages/compose", "/messages", "/banners", "/banners/edit"));
+        pages.put("admin@parley.test", List.of("/settings", "/settings/plans", "/settings/roles", "/settings/plugins",
+                "/settings/outbox", "/inbox/search/index", "/no/such/page"));
+        pages.put("maya@trailblazers.test", List.of("/portal", "/portal/messages", "/portal/messages/new"));
+        pages.forEach((user, paths) -> {
+            WebDriver d = browser.newDriver("zh-CN");
+            try {
+                if (!user.isEmpty()) {
+                    browser.login(d, user);
+                }
+                for (String path : paths) {
+                    d.get(browser.url(path));
+                    assertTrue("zh-CN".equals(d.findElement(By.tagName("html")).getAttribute("lang")),
+                            path + " is served in Chinese");
+                    assertShowsItsPage(d, path.equals("/no/such/page"));
+                    audit(d, "zh-CN " + path);
+                }
+            } finally {
+                d.quit();
+            }
+        });
+        StringBuilder report = new StringBuilder();
+        violations.forEach((page, list) -> list.forEach(v -> report.append("\n").append(page).append(": ").append(v)));
+        assertTrue(violations.isEmpty(), "axe found accessibility violations on Chinese pages:" + report);
+    }
+
     private void brandPages() {
         WebDriver cm = browser.newDriver("en");
         try {
@@ -124,7 +171,7 @@ class ContrastAndAxeTest {
             visit(cm, "/inbox", "inbox");
             submitAndWait(cm, cm.findElement(By.cssSelector("main a[href*='/inbox/conversation/']")));
             audit(cm, "conversation");
-            visit(cm, "/inbox/new", "new conversation");
+            visit(cm, "/inbox/new?partner=" + browser.host().acmePartner("Trail Blazers"), "new conversation");
             searchUntilFound(cm, "/inbox/search?q=catalogue");
             audit(cm, "message search results");
 

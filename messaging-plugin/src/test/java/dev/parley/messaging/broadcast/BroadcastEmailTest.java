@@ -39,7 +39,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class BroadcastEmailTest {
 
     @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
     private BroadcastFixture fx;
     private MessagingServices services;
