@@ -122,6 +122,15 @@ public class BannerCarouselPanel extends Panel {
     @Override
     public void renderHead(IHeaderResponse response) {
         super.renderHead(response);
+        renderResources(response);
+    }
+
+    /**
+     * Adds the carousel's style and script to a page, also for a page that shows no carousel yet: the
+     * banner editor's live preview brings carousel markup later, without its header items (its links
+     * would keep the browser's blue, too pale on the coloured backgrounds).
+     */
+    public static void renderResources(IHeaderResponse response) {
         response.render(CssHeaderItem.forReference(STYLE));
         response.render(JavaScriptHeaderItem.forReference(SCRIPT, "parley-banners"));
     }

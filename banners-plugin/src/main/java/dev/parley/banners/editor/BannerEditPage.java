@@ -306,6 +306,7 @@ public class BannerEditPage extends ParleyPage {
     @Override
     public void renderHead(org.apache.wicket.markup.head.IHeaderResponse response) {
         super.renderHead(response);
+        BannerCarouselPanel.renderResources(response);
         response.render(org.apache.wicket.markup.head.JavaScriptHeaderItem.forReference(EDITOR_SCRIPT, "parley-banners-editor"));
     }
 

@@ -197,6 +197,11 @@ class ContrastAndAxeTest {
                 cm.findElement(By.id("ctaLabel")).sendKeys("Open details");
                 cm.findElement(By.id("ctaUrl")).sendKeys("https://example.com/details");
                 if (style.equals("Critical")) {
+                    // the live preview (debounced) shows the finished banner: its link on the critical background
+                    waiting(cm).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                            "var s = document.querySelector('#bnr-live-preview .bnr-critical');"
+                                    + " return s !== null && s.querySelector('a[href=\"https://example.com/\"]') !== null"
+                                    + " && s.textContent.indexOf('Open details') >= 0")));
                     audit(cm, "banner editor");
                 }
                 submitAndWait(cm, cm.findElement(By.xpath("//button[normalize-space()='Publish']")));
