@@ -20,6 +20,7 @@ import org.apache.wicket.markup.html.WebMarkupContainer;
 import org.apache.wicket.markup.html.basic.Label;
 import org.apache.wicket.markup.html.link.BookmarkablePageLink;
 import org.apache.wicket.markup.html.link.Link;
+import org.apache.wicket.markup.html.link.StatelessLink;
 import org.apache.wicket.markup.html.list.ListItem;
 import org.apache.wicket.markup.html.list.ListView;
 import org.apache.wicket.markup.html.panel.Panel;
@@ -72,7 +73,9 @@ public class HeaderPanel extends Panel {
                 item.add(link);
             }
         });
-        add(new Link<Void>("english") {
+        // Stateless links, so they leave the pages stateless that are otherwise: such a page is
+        // rendered at its own URL, without a redirect to a stored page version, and is not stored.
+        add(new StatelessLink<Void>("english") {
             private static final long serialVersionUID = 1L;
 
             @Override
@@ -80,7 +83,7 @@ public class HeaderPanel extends Panel {
                 getSession().setLocale(Locale.ENGLISH);
             }
         });
-        add(new Link<Void>("chinese") {
+        add(new StatelessLink<Void>("chinese") {
             private static final long serialVersionUID = 1L;
 
             @Override
@@ -91,7 +94,7 @@ public class HeaderPanel extends Panel {
         WebMarkupContainer account = new WebMarkupContainer("account");
         account.setVisible(user.isPresent());
         account.add(new Label("userName", user.map(CurrentUser::displayName).orElse("")));
-        account.add(new Link<Void>("logout") {
+        account.add(new StatelessLink<Void>("logout") {
             private static final long serialVersionUID = 1L;
 
             @Override

@@ -26,6 +26,7 @@ import org.apache.wicket.markup.html.basic.Label;
 import org.apache.wicket.markup.html.form.ChoiceRenderer;
 import org.apache.wicket.markup.html.form.DropDownChoice;
 import org.apache.wicket.markup.html.form.Form;
+import org.apache.wicket.markup.html.form.StatelessForm;
 import org.apache.wicket.markup.html.form.IChoiceRenderer;
 import org.apache.wicket.markup.html.form.TextField;
 import org.apache.wicket.markup.html.link.BookmarkablePageLink;
@@ -162,7 +163,7 @@ public class InboxPage extends ParleyPage {
         List<String> clients = offerList.stream().map(Offer::client).distinct().sorted().toList();
         IModel<String> client = Model.of(filter.client());
 
-        Form<Void> form = new Form<>("filters") {
+        Form<Void> form = new StatelessForm<>("filters") {
             private static final long serialVersionUID = 1L;
 
             @Override
@@ -200,7 +201,7 @@ public class InboxPage extends ParleyPage {
 
     private void addSearch(CurrentUser viewer) {
         IModel<String> q = Model.of(search);
-        Form<Void> form = new Form<>("search") {
+        Form<Void> form = new StatelessForm<>("search") {
             private static final long serialVersionUID = 1L;
 
             @Override
