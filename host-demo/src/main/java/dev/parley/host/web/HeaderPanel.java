@@ -1,5 +1,6 @@
 package dev.parley.host.web;
 
+import dev.parley.api.ui.AnchorPageLink;
 import dev.parley.api.ui.Area;
 import dev.parley.api.ui.MenuTab;
 import dev.parley.api.user.CurrentUser;
@@ -18,7 +19,6 @@ import org.apache.wicket.AttributeModifier;
 import org.apache.wicket.Page;
 import org.apache.wicket.markup.html.WebMarkupContainer;
 import org.apache.wicket.markup.html.basic.Label;
-import org.apache.wicket.markup.html.link.BookmarkablePageLink;
 import org.apache.wicket.markup.html.link.Link;
 import org.apache.wicket.markup.html.link.StatelessLink;
 import org.apache.wicket.markup.html.list.ListItem;
@@ -56,7 +56,7 @@ public class HeaderPanel extends Panel {
             @Override
             protected void populateItem(ListItem<NavItem> item) {
                 NavItem nav = item.getModelObject();
-                BookmarkablePageLink<Void> link = new BookmarkablePageLink<>("link", nav.page());
+                AnchorPageLink<Void> link = new AnchorPageLink<>("link", nav.page());
                 boolean active = nav.page().equals(getPage().getClass());
                 link.add(AttributeModifier.append("class", active ? "active" : ""));
                 if (active) {
@@ -104,7 +104,7 @@ public class HeaderPanel extends Panel {
             }
         });
         add(account);
-        add(new BookmarkablePageLink<>("login", LoginPage.class).setVisible(user.isEmpty()));
+        add(new AnchorPageLink<>("login", LoginPage.class).setVisible(user.isEmpty()));
         add(programSwitch(user));
         if (user.isPresent() && user.get().isPartner()) {
             CurrentUser u = user.get();
