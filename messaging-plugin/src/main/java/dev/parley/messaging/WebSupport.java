@@ -42,9 +42,13 @@ public final class WebSupport {
 
     /** @return an instant in the viewer's time zone and language */
     public static String time(Instant at, CurrentUser viewer) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(viewer.locale()).withZone(viewer.zoneId()).format(at);
+        // a page shows up to 50 times; formatters are immutable, so one per language and zone
+        return FORMATTERS.computeIfAbsent(List.of(viewer.locale(), viewer.zoneId()),
+                k -> DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                        .withLocale(viewer.locale()).withZone(viewer.zoneId())).format(at);
     }
+
+    private static final Map<List<Object>, DateTimeFormatter> FORMATTERS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @return the files chosen in an upload field, under the names the browser sent, readable during

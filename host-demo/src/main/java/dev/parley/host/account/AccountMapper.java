@@ -19,9 +19,8 @@ public interface AccountMapper {
     /** Programs the member's partner belongs to and is not declined in, oldest first. */
     List<Long> memberPrograms(@Param("memberId") long memberId);
 
-    List<String> rolesOf(@Param("userId") long userId);
-
-    List<String> permissionsOf(@Param("userId") long userId);
+    /** @return the brand user's row once per role and permission; empty if there is no such user */
+    List<BrandAccessRow> brandAccess(@Param("id") long id);
 
     void touchMemberLogin(@Param("memberId") long memberId, @Param("at") Instant at);
 

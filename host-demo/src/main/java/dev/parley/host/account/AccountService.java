@@ -80,16 +80,28 @@ public final class AccountService {
      *         access to the program
      */
     public Optional<CurrentUser> currentUser(Principal p) {
-        try (SqlSession s = sessions.openSession()) {
+        // read on every request: an autocommit session spares switching autocommit off and back on
+        try (SqlSession s = sessions.openSession(true)) {
             AccountMapper m = s.getMapper(AccountMapper.class);
             if (p.kind() == UserKind.BRAND) {
-                AccountRow row = m.brandAccountById(p.userId());
-                if (row == null || row.programId() != p.programId()) {
+                List<BrandAccessRow> rows = m.brandAccess(p.userId());
+                BrandAccessRow row = rows.isEmpty() ? null : rows.get(0);
+                if (row == null || row.programId() == null || row.programId() != p.programId()) {
                     return Optional.empty();
                 }
+                Set<String> roles = new HashSet<>();
+                Set<String> permissions = new HashSet<>();
+                for (BrandAccessRow r : rows) {
+                    if (r.roleName() != null) {
+                        roles.add(r.roleName());
+                    }
+                    if (r.permission() != null) {
+                        permissions.add(r.permission());
+                    }
+                }
                 return Optional.of(new CurrentUser(row.id(), UserKind.BRAND, row.name(), row.email(), p.programId(),
-                        null, Set.copyOf(m.rolesOf(row.id())), Set.copyOf(m.permissionsOf(row.id())),
-                        row.platformAdmin(), zone(row.timeZone()), Locale.forLanguageTag(row.locale())));
+                        null, roles, permissions, row.platformAdmin(), zone(row.timeZone()),
+                        Locale.forLanguageTag(row.locale())));
             }
             AccountRow row = m.memberAccountById(p.userId());
             if (row == null || !m.memberPrograms(row.id()).contains(p.programId())) {

@@ -2,6 +2,7 @@ package dev.parley.host.plan;
 
 import dev.parley.api.feature.FeatureGate;
 import dev.parley.api.partner.Program;
+import dev.parley.api.ui.RequestMemo;
 import dev.parley.api.user.CurrentUser;
 import dev.parley.api.user.Permissions;
 import dev.parley.host.account.AccessDeniedException;
@@ -14,8 +15,10 @@ import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
 
 /**
- * The plan x feature matrix and the feature gate on top of it. Read from the database on each
- * check, so an admin's change is effective at once on every node.
+ * The plan x feature matrix and the feature gate on top of it. Read from the database once per web
+ * request (a page view asks the same question from its access check, the menu, slots and the
+ * plugin's services) and on each check outside a request, so an admin's change is effective at the
+ * next request on every node, and at once in the request that made it.
  */
 public final class PlanService implements FeatureGate {
 
@@ -35,10 +38,21 @@ public final class PlanService implements FeatureGate {
         if (!featureActive.test(featureKey)) {
             return false;
         }
-        // asked on every plugin request: an autocommit session is one round trip, not three
-        try (SqlSession s = sessions.openSession(true)) {
-            return Boolean.TRUE.equals(s.getMapper(PlanMapper.class).enabledFor(programId, featureKey));
-        }
+        return RequestMemo.get(new FeatureOfProgram(programId, featureKey), () -> {
+            // asked on every plugin request: an autocommit session is one round trip, not three
+            try (SqlSession s = sessions.openSession(true)) {
+                return Boolean.TRUE.equals(s.getMapper(PlanMapper.class).enabledFor(programId, featureKey));
+            }
+        });
+    }
+
+    /** The key of a remembered feature check. */
+    private record FeatureOfProgram(long programId, String featureKey) {
+    }
+
+    /** After a write to plans or programs: this request asks the database again. */
+    private static void forgetChecks() {
+        RequestMemo.forget(k -> k instanceof FeatureOfProgram);
     }
 
     /** Writes a feature's default plans the first time the feature is seen; later edits win. */
@@ -49,6 +63,7 @@ public final class PlanService implements FeatureGate {
                 m.insertDefault(plan, featureKey, defaultPlans.contains(plan));
             }
         }
+        forgetChecks();
     }
 
     public List<String> plans() {
@@ -84,6 +99,7 @@ public final class PlanService implements FeatureGate {
             }
             s.commit();
         }
+        forgetChecks();
     }
 
     public Program program(long programId) {
@@ -109,6 +125,7 @@ public final class PlanService implements FeatureGate {
         try (SqlSession s = sessions.openSession(true)) {
             s.getMapper(PlanMapper.class).setProgramPlan(programId, plan);
         }
+        forgetChecks();
     }
 
     private static void requireAdmin(CurrentUser actor) {

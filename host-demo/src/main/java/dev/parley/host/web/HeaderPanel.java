@@ -1,5 +1,6 @@
 package dev.parley.host.web;
 
+import dev.parley.api.ui.AnchorPageLink;
 import dev.parley.api.ui.Area;
 import dev.parley.api.ui.MenuTab;
 import dev.parley.api.user.CurrentUser;
@@ -18,8 +19,8 @@ import org.apache.wicket.AttributeModifier;
 import org.apache.wicket.Page;
 import org.apache.wicket.markup.html.WebMarkupContainer;
 import org.apache.wicket.markup.html.basic.Label;
-import org.apache.wicket.markup.html.link.BookmarkablePageLink;
 import org.apache.wicket.markup.html.link.Link;
+import org.apache.wicket.markup.html.link.StatelessLink;
 import org.apache.wicket.markup.html.list.ListItem;
 import org.apache.wicket.markup.html.list.ListView;
 import org.apache.wicket.markup.html.panel.Panel;
@@ -55,7 +56,7 @@ public class HeaderPanel extends Panel {
             @Override
             protected void populateItem(ListItem<NavItem> item) {
                 NavItem nav = item.getModelObject();
-                BookmarkablePageLink<Void> link = new BookmarkablePageLink<>("link", nav.page());
+                AnchorPageLink<Void> link = new AnchorPageLink<>("link", nav.page());
                 boolean active = nav.page().equals(getPage().getClass());
                 link.add(AttributeModifier.append("class", active ? "active" : ""));
                 if (active) {
@@ -72,7 +73,9 @@ public class HeaderPanel extends Panel {
                 item.add(link);
             }
         });
-        add(new Link<Void>("english") {
+        // Stateless links, so they leave the pages stateless that are otherwise: such a page is
+        // rendered at its own URL, without a redirect to a stored page version, and is not stored.
+        add(new StatelessLink<Void>("english") {
             private static final long serialVersionUID = 1L;
 
             @Override
@@ -80,7 +83,7 @@ public class HeaderPanel extends Panel {
                 getSession().setLocale(Locale.ENGLISH);
             }
         });
-        add(new Link<Void>("chinese") {
+        add(new StatelessLink<Void>("chinese") {
             private static final long serialVersionUID = 1L;
 
             @Override
@@ -91,7 +94,7 @@ public class HeaderPanel extends Panel {
         WebMarkupContainer account = new WebMarkupContainer("account");
         account.setVisible(user.isPresent());
         account.add(new Label("userName", user.map(CurrentUser::displayName).orElse("")));
-        account.add(new Link<Void>("logout") {
+        account.add(new StatelessLink<Void>("logout") {
             private static final long serialVersionUID = 1L;
 
             @Override
@@ -101,7 +104,7 @@ public class HeaderPanel extends Panel {
             }
         });
         add(account);
-        add(new BookmarkablePageLink<>("login", LoginPage.class).setVisible(user.isEmpty()));
+        add(new AnchorPageLink<>("login", LoginPage.class).setVisible(user.isEmpty()));
         add(programSwitch(user));
         if (user.isPresent() && user.get().isPartner()) {
             CurrentUser u = user.get();

@@ -3,6 +3,7 @@ package dev.parley.host.web;
 import dev.parley.api.plugin.HostServices;
 import dev.parley.api.ui.HostUi;
 import dev.parley.api.ui.PageMount;
+import dev.parley.api.ui.RequestMemo;
 import dev.parley.api.ui.ResourceMount;
 import dev.parley.host.plugin.PluginResourceMapper;
 import dev.parley.host.ParleyHost;
@@ -35,6 +36,12 @@ import org.apache.wicket.protocol.http.WebApplication;
 import org.apache.wicket.request.IRequestHandler;
 import org.apache.wicket.request.Request;
 import org.apache.wicket.request.Response;
+import org.apache.wicket.request.http.WebRequest;
+import org.apache.wicket.request.http.WebResponse;
+import org.apache.wicket.protocol.http.servlet.ServletWebRequest;
+import org.apache.wicket.protocol.http.servlet.ServletWebResponse;
+import jakarta.servlet.SessionTrackingMode;
+import jakarta.servlet.http.HttpServletResponse;
 import org.apache.wicket.request.cycle.IRequestCycleListener;
 import org.apache.wicket.request.cycle.RequestCycle;
 import org.apache.wicket.request.handler.resource.ResourceReferenceRequestHandler;
@@ -97,6 +104,13 @@ public class HostApplication extends WebApplication implements HostUi {
         getComponentInstantiationListeners().add(new InlineValidation());
         getSecuritySettings().setAuthorizationStrategy(new HostAuthorization(registry, host.plans()));
         getRequestCycleListeners().add(new ResourceIsolationRequestCycleListener());
+        // answers remembered for one request (feature checks, unread counts) start empty in each
+        getRequestCycleListeners().add(new IRequestCycleListener() {
+            @Override
+            public void onBeginRequest(RequestCycle cycle) {
+                RequestMemo.clear();
+            }
+        });
         getRequestCycleListeners().add(new InactivePluginGuard(registry));
         getRequestCycleListeners().add(new DatabaseOutageListener());
         getRequestCycleListeners().add(new ErrorCodePages());
@@ -168,6 +182,37 @@ public class HostApplication extends WebApplication implements HostUi {
     @Override
     public Session newSession(Request request, Response response) {
         return new HostSession(request);
+    }
+
+    @Override
+    protected WebResponse newWebResponse(WebRequest webRequest, HttpServletResponse httpServletResponse) {
+        if (getServletContext().getEffectiveSessionTrackingModes().contains(SessionTrackingMode.URL)) {
+            return super.newWebResponse(webRequest, httpServletResponse);
+        }
+        return new CookieSessionResponse((ServletWebRequest) webRequest, httpServletResponse);
+    }
+
+    /**
+     * The response when sessions travel in cookies only (as {@link JettyServer} sets up): the container
+     * never adds a session id to a URL, yet Wicket asks it for each URL of a page (an inbox page has
+     * ~60), after rendering the URL in full, which parses the request's URL three times. Answered
+     * here without asking.
+     */
+    private static final class CookieSessionResponse extends ServletWebResponse {
+
+        CookieSessionResponse(ServletWebRequest request, HttpServletResponse response) {
+            super(request, response);
+        }
+
+        @Override
+        public String encodeURL(CharSequence url) {
+            return url.toString();
+        }
+
+        @Override
+        public String encodeRedirectURL(CharSequence url) {
+            return url.toString();
+        }
     }
 
     @Override

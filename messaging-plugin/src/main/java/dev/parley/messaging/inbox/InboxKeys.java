@@ -4,6 +4,7 @@ import dev.parley.api.partner.Offer;
 import dev.parley.api.partner.Partner;
 import dev.parley.api.partner.PartnerDirectory;
 import dev.parley.api.partner.PartnershipStatus;
+import dev.parley.api.ui.RequestMemo;
 import dev.parley.messaging.conversation.Conversation;
 import dev.parley.messaging.conversation.ConversationStatus;
 import java.io.Serializable;
@@ -117,6 +118,7 @@ public final class InboxKeys {
             }
         }
         m.insertKeys(rows);
+        forgetCounts();
     }
 
     /** Moves the conversation's index rows to its current box(es) and sort time. */
@@ -127,6 +129,16 @@ public final class InboxKeys {
         if (inUnreadBox(c)) {
             m.copyKeysToUnread(c.id());
         }
+        forgetCounts();
+    }
+
+    /**
+     * Counts remembered in this request no longer hold. Called at the write, before the commit: a
+     * count read in this request between the write and the commit would miss it, and no request does
+     * that (counts are read by pages, writes happen in services that commit before they return).
+     */
+    private static void forgetCounts() {
+        RequestMemo.forget(k -> k instanceof InboxService.UnreadOfProgram);
     }
 
     private static boolean inUnreadBox(Conversation c) {

@@ -3,6 +3,7 @@ package dev.parley.messaging.inbox;
 import dev.parley.api.partner.Offer;
 import dev.parley.api.partner.Partner;
 import dev.parley.api.partner.PartnershipStatus;
+import dev.parley.api.ui.AnchorPageLink;
 import dev.parley.api.ui.Area;
 import dev.parley.api.ui.PageAccess;
 import dev.parley.api.ui.ParleyPage;
@@ -26,9 +27,9 @@ import org.apache.wicket.markup.html.basic.Label;
 import org.apache.wicket.markup.html.form.ChoiceRenderer;
 import org.apache.wicket.markup.html.form.DropDownChoice;
 import org.apache.wicket.markup.html.form.Form;
+import org.apache.wicket.markup.html.form.StatelessForm;
 import org.apache.wicket.markup.html.form.IChoiceRenderer;
 import org.apache.wicket.markup.html.form.TextField;
-import org.apache.wicket.markup.html.link.BookmarkablePageLink;
 import org.apache.wicket.markup.html.list.ListItem;
 import org.apache.wicket.markup.html.list.ListView;
 import org.apache.wicket.model.IModel;
@@ -72,7 +73,7 @@ public class InboxPage extends ParleyPage {
             @Override
             protected void populateItem(ListItem<InboxView> item) {
                 InboxView v = item.getModelObject();
-                BookmarkablePageLink<Void> link = new BookmarkablePageLink<>("link", InboxPage.class,
+                AnchorPageLink<Void> link = new AnchorPageLink<>("link", InboxPage.class,
                         filter.withView(v).toParameters());
                 link.add(AttributeModifier.append("class", v == filter.view() ? "active" : ""));
                 if (v == filter.view()) {
@@ -93,9 +94,9 @@ public class InboxPage extends ParleyPage {
                 : WebSupport.services().host().partners().partner(viewer.programId(), filter.partnerId());
         partnerChip.setVisible(partner.isPresent());
         partnerChip.add(new Label("partnerName", partner.map(Partner::name).orElse("")));
-        partnerChip.add(new BookmarkablePageLink<>("clearPartner", InboxPage.class,
+        partnerChip.add(new AnchorPageLink<>("clearPartner", InboxPage.class,
                 filter.withPartner(null).toParameters()));
-        partnerChip.add(new BookmarkablePageLink<>("messageTeam", NewConversationPage.class,
+        partnerChip.add(new AnchorPageLink<>("messageTeam", NewConversationPage.class,
                 new PageParameters().set("partner", filter.partnerId() == null ? 0 : filter.partnerId())));
         add(partnerChip);
 
@@ -106,7 +107,7 @@ public class InboxPage extends ParleyPage {
             protected void populateItem(ListItem<InboxRow> item) {
                 Conversation c = item.getModelObject().conversation();
                 item.add(AttributeModifier.append("class", c.brandUnread() ? "fw-semibold" : ""));
-                BookmarkablePageLink<Void> link = new BookmarkablePageLink<>("open", ConversationPage.class,
+                AnchorPageLink<Void> link = new AnchorPageLink<>("open", ConversationPage.class,
                         new PageParameters().set("id", c.id()));
                 link.add(new Label("counterpart", c.counterpart()));
                 link.add(new Label("subject", c.subject()));
@@ -130,8 +131,8 @@ public class InboxPage extends ParleyPage {
             }
         });
         PageParameters firstParams = filter.toParameters();
-        add(new BookmarkablePageLink<>("first", InboxPage.class, firstParams).setVisible(after != null));
-        add(new BookmarkablePageLink<Void>("next", InboxPage.class) {
+        add(new AnchorPageLink<>("first", InboxPage.class, firstParams).setVisible(after != null));
+        add(new AnchorPageLink<Void>("next", InboxPage.class) {
             private static final long serialVersionUID = 1L;
 
             @Override
@@ -162,7 +163,7 @@ public class InboxPage extends ParleyPage {
         List<String> clients = offerList.stream().map(Offer::client).distinct().sorted().toList();
         IModel<String> client = Model.of(filter.client());
 
-        Form<Void> form = new Form<>("filters") {
+        Form<Void> form = new StatelessForm<>("filters") {
             private static final long serialVersionUID = 1L;
 
             @Override
@@ -193,14 +194,14 @@ public class InboxPage extends ParleyPage {
                 }).setNullValid(true));
         form.add(new DropDownChoice<>("offer", offer, offerList, new ChoiceRenderer<>("name", "id")).setNullValid(true));
         form.add(new DropDownChoice<>("client", client, clients).setNullValid(true));
-        form.add(new BookmarkablePageLink<>("reset", InboxPage.class,
+        form.add(new AnchorPageLink<>("reset", InboxPage.class,
                 InboxFilter.all().withView(filter.view()).toParameters()));
         add(form);
     }
 
     private void addSearch(CurrentUser viewer) {
         IModel<String> q = Model.of(search);
-        Form<Void> form = new Form<>("search") {
+        Form<Void> form = new StatelessForm<>("search") {
             private static final long serialVersionUID = 1L;
 
             @Override
@@ -238,9 +239,9 @@ public class InboxPage extends ParleyPage {
                 Partner p = item.getModelObject();
                 item.add(new Label("name", p.name()));
                 item.add(new Label("email", p.email()));
-                item.add(new BookmarkablePageLink<>("show", InboxPage.class,
+                item.add(new AnchorPageLink<>("show", InboxPage.class,
                         InboxFilter.all().withPartner(p.id()).toParameters()));
-                item.add(new BookmarkablePageLink<>("start", NewConversationPage.class,
+                item.add(new AnchorPageLink<>("start", NewConversationPage.class,
                         new PageParameters().set("partner", p.id())));
             }
         });

@@ -3,6 +3,7 @@ package dev.parley.messaging.inbox;
 import dev.parley.api.partner.Partner;
 import dev.parley.api.partner.PartnerFilter;
 import dev.parley.api.plugin.HostServices;
+import dev.parley.api.ui.RequestMemo;
 import dev.parley.api.user.BrandUser;
 import dev.parley.api.user.CurrentUser;
 import dev.parley.api.user.Permissions;
@@ -80,12 +81,22 @@ public final class InboxService {
     public record InboxPageResult(List<InboxRow> rows, InboxCursor next) implements Serializable {
     }
 
-    /** @return open conversations unread by the team (the same number for every teammate) */
+    /**
+     * @return open conversations unread by the team (the same number for every teammate); counted
+     *         once per web request (the menu badge and the inbox's Unread tab show it on one page),
+     *         again after this request changes the inbox index
+     */
     public long unread(CurrentUser actor) {
         requireBrand(actor);
-        try (SqlSession s = sessions.openSession(true)) {
-            return s.getMapper(InboxMapper.class).count(actor.programId(), InboxView.UNREAD.box());
-        }
+        return RequestMemo.get(new UnreadOfProgram(actor.programId()), () -> {
+            try (SqlSession s = sessions.openSession(true)) {
+                return s.getMapper(InboxMapper.class).count(actor.programId(), InboxView.UNREAD.box());
+            }
+        });
+    }
+
+    /** The key of a remembered unread count. */
+    record UnreadOfProgram(long programId) {
     }
 
     /** @return up to {@code limit} partners of the program whose name or e-mail contains the text */

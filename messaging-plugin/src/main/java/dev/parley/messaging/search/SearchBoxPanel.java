@@ -2,6 +2,7 @@ package dev.parley.messaging.search;
 
 import org.apache.wicket.Page;
 import org.apache.wicket.markup.html.form.Form;
+import org.apache.wicket.markup.html.form.StatelessForm;
 import org.apache.wicket.markup.html.panel.Panel;
 import org.apache.wicket.model.IModel;
 import org.apache.wicket.model.Model;
@@ -28,7 +29,7 @@ public class SearchBoxPanel extends Panel {
     protected void onInitialize() {
         super.onInitialize();
         IModel<String> q = Model.of("");
-        Form<Void> form = new Form<>("form") {
+        Form<Void> form = new StatelessForm<>("form") {
             private static final long serialVersionUID = 1L;
 
             @Override

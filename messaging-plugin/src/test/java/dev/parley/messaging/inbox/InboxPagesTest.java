@@ -2,6 +2,7 @@ package dev.parley.messaging.inbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.api.user.CurrentUser;
@@ -96,6 +97,33 @@ class InboxPagesTest {
         t.assertRenderedPage(InboxPage.class);
         CurrentUser chloe = f.chloeUser();
         assertEquals(1, f.services.inbox().unread(chloe));
+    }
+
+    @Test
+    void theUnreadCountIsCountedOncePerRequestAgainAfterAChangeInThatRequestAndAfreshInTheNext() throws Exception {
+        CurrentUser carlos = f.carlosUser();
+        // Between requests the tester's next request cycle is bound to this thread: these calls run as
+        // a page's code would, in one request.
+        assertNotNull(org.apache.wicket.request.cycle.RequestCycle.get());
+        assertEquals(0, f.services.inbox().unread(carlos));
+        f.services.conversations().startByPartner(f.member(f.maya), null, "Where is my report?", List.of());
+        assertEquals(1, f.services.inbox().unread(carlos), "a change made in this request is counted again");
+
+        // Written elsewhere (another node, another request): this request keeps its first answer ...
+        Thread other = new Thread(() -> f.services.conversations().startByPartner(f.member(f.leo), null, "Hello?", List.of()));
+        other.start();
+        other.join();
+        assertEquals(1, f.services.inbox().unread(carlos), "one answer per request");
+
+        // ... and the next request counts again: both places of the page show 2.
+        f.host.actAs(carlos);
+        t.startPage(InboxPage.class);
+        t.assertRenderedPage(InboxPage.class);
+        java.util.regex.Matcher tab = java.util.regex.Pattern
+                .compile("Unread</span>\\s*<span[^>]*>(\\d+)</span>").matcher(t.getLastResponseAsString());
+        assertTrue(tab.find(), t.getLastResponseAsString());
+        assertEquals("2", tab.group(1));
+        assertEquals(2, f.services.inbox().unread(carlos));
     }
 
     @Test
