@@ -442,11 +442,12 @@ final class Highlighter {
 
     /** The tokens of one text, column-wise; {@code term} only where it is a term of a sequence. */
     private static final class Tokens {
-        String[] term = new String[64];
-        boolean[] prefixHit = new boolean[64];
-        int[] start = new int[64];
-        int[] end = new int[64];
-        int[] position = new int[64];
+        // small: most analyzed pieces are single words (a few tokens); grows for whole texts
+        String[] term = new String[16];
+        boolean[] prefixHit = new boolean[16];
+        int[] start = new int[16];
+        int[] end = new int[16];
+        int[] position = new int[16];
         int size;
 
         void add(String t, boolean prefix, int s, int e, int pos) {
