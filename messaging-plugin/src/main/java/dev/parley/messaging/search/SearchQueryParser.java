@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Parses the search box: words, {@code "exact phrases"}, {@code prefix*}, and the filters
@@ -25,6 +26,11 @@ public final class SearchQueryParser {
     /** Shortest prefix accepted before {@code *}; shorter ones are searched as words. */
     public static final int MIN_PREFIX = 2;
 
+    // compiled once: a search parses its input on every request
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\t\\n\\r]]");
+    private static final Pattern TRAILING_STARS = Pattern.compile("\\*+$");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     private SearchQueryParser() {
     }
 
@@ -34,7 +40,7 @@ public final class SearchQueryParser {
             return b.build();
         }
         String s = input.length() > MAX_LENGTH ? input.substring(0, MAX_LENGTH) : input;
-        s = s.replaceAll("[\\p{Cntrl}&&[^\\t\\n\\r]]", " ").replace('\u201C', '"').replace('\u201D', '"')
+        s = CONTROL.matcher(s).replaceAll(" ").replace('\u201C', '"').replace('\u201D', '"')
                 .replace('\uFF02', '"').replace('\uFF1A', ':');
         int i = 0;
         int n = s.length();
@@ -75,7 +81,7 @@ public final class SearchQueryParser {
             if (colon > 0 && colon < token.length() - 1) {
                 b.filter(token.substring(0, colon), token.substring(colon + 1));
             } else if (token.endsWith("*")) {
-                String stem = token.replaceAll("\\*+$", "");
+                String stem = TRAILING_STARS.matcher(token).replaceAll("");
                 if (stem.codePointCount(0, stem.length()) >= MIN_PREFIX && stem.indexOf('*') < 0) {
                     b.prefix(stem);
                 } else {
@@ -101,7 +107,7 @@ public final class SearchQueryParser {
         private int parts;
 
         void words(String raw) {
-            for (String w : raw.replace('*', ' ').replace(':', ' ').strip().split("\\s+")) {
+            for (String w : SPACES.split(raw.replace('*', ' ').replace(':', ' ').strip())) {
                 if (!w.isBlank() && parts < MAX_PARTS) {
                     text.add(new ParsedQuery.TextPart(ParsedQuery.TextKind.WORD, w));
                     parts++;

@@ -53,4 +53,23 @@ class HighlighterTest {
         String s = h("longlongword").snippet(text, 80);
         assertTrue(s.contains("<mark>longlongword</mark>"), s);
     }
+
+    @Test
+    void aPrefixMarksTheWordsThatStartWithIt() {
+        assertEquals("repay <mark>payout</mark>, <mark>PAYOUTS</mark> and <mark>Ｐａｙｏｕｔ</mark>; pa-y",
+                h("pay*").whole("repay payout, PAYOUTS and Ｐａｙｏｕｔ; pa-y"), "not inside a word; case and width folded");
+        assertEquals("café <mark>Payé</mark> <mark>pay\u0301</mark>", h("pay*").whole("café Payé pay\u0301"),
+                "accents folded as in the index, a combining accent marked with its letter");
+        assertEquals("<mark>合作伙伴</mark>的<mark>payout</mark>：<mark>合作伙伴</mark>", h("pay* 合作伙伴").whole("合作伙伴的payout：合作伙伴"),
+                "next to Chinese");
+    }
+
+    @Test
+    void aLongTextsSnippetShowsItsFirstMatchAndOnlyWhatFits() {
+        String text = "word ".repeat(100) + "the payout is here " + "tail ".repeat(100) + "payout again";
+        String s = h("pay*").snippet(text, 80);
+        assertTrue(s.startsWith("…") && s.endsWith("…"), s);
+        assertTrue(s.contains("the <mark>payout</mark> is here"), s);
+        assertEquals(1, s.split("<mark>", -1).length - 1, s);
+    }
 }
