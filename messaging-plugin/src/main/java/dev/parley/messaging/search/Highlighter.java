@@ -384,8 +384,8 @@ final class Highlighter {
         escape(out, text, at, to);
     }
 
-    /** The same escaping as {@link SearchService#escape(String)}, appended in place. */
-    private static void escape(StringBuilder out, String s, int from, int to) {
+    /** Appends the characters {@code from}–{@code to} of the text, escaped for HTML text and attributes. */
+    static void escape(StringBuilder out, String s, int from, int to) {
         for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             switch (c) {
