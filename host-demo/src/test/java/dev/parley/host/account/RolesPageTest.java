@@ -12,24 +12,14 @@ import org.apache.wicket.markup.html.form.CheckBoxMultipleChoice;
 import org.apache.wicket.markup.html.form.Form;
 import org.apache.wicket.util.tester.FormTester;
 import org.apache.wicket.util.tester.WicketTester;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Custom roles built from permissions, including those plugins declare, take effect on the next request. */
 class RolesPageTest {
 
-    private static TestHost host;
-
-    @BeforeAll
-    static void start() {
-        host = TestHost.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        host.close();
-    }
+    @RegisterExtension
+    static final TestHost host = TestHost.perClass();
 
     @Test
     void aCustomRoleWithMessagingGivesTheAnalystTheInbox() {

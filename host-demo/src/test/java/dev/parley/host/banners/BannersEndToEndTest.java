@@ -18,10 +18,9 @@ import java.util.regex.Pattern;
 import org.apache.wicket.util.file.File;
 import org.apache.wicket.util.tester.FormTester;
 import org.apache.wicket.util.tester.WicketTester;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The real banners plugin JAR in the real host: a community manager of Acme (advanced plan) publishes
@@ -35,17 +34,8 @@ class BannersEndToEndTest {
     private static final byte[] PNG = Base64.getDecoder().decode(
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 
-    private static TestHost host;
-
-    @BeforeAll
-    static void start() {
-        host = TestHost.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        host.close();
-    }
+    @RegisterExtension
+    static final TestHost host = TestHost.perClass();
 
     @Test
     void publishedBannerReachesAcmePartnersOnlyAndIsMeasured(@TempDir Path dir) throws Exception {

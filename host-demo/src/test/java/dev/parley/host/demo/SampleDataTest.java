@@ -7,26 +7,21 @@ import dev.parley.api.event.SampleDataCreated;
 import dev.parley.host.portal.PortalDashboardPage;
 import dev.parley.host.testing.TestHost;
 import org.apache.wicket.util.tester.WicketTester;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A demo program comes with sample conversations and banners from the plugins, made through their real services. */
 class SampleDataTest {
 
-    private static TestHost host;
+    @RegisterExtension
+    static final TestHost host = TestHost.perClass();
 
     @BeforeAll
     static void start() {
-        host = TestHost.start();
         for (long program : new long[] {host.programs().acme(), host.programs().bolt(), host.programs().cedar()}) {
             host.host().events().publish(new SampleDataCreated(program));
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        host.close();
     }
 
     @Test

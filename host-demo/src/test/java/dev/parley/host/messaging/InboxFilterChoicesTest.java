@@ -15,9 +15,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.wicket.util.tester.WicketTester;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The inbox filter form's choices follow the program's data: a group (tag) given to a partner is
@@ -26,18 +26,13 @@ import org.junit.jupiter.api.Test;
  */
 class InboxFilterChoicesTest {
 
-    private static TestHost host;
+    @RegisterExtension
+    static final TestHost host = TestHost.perClass();
     private static long acme;
 
     @BeforeAll
     static void start() {
-        host = TestHost.start();
         acme = host.programs().acme();
-    }
-
-    @AfterAll
-    static void stop() {
-        host.close();
     }
 
     private static String inbox() {

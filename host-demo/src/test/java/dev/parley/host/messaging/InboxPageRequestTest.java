@@ -9,9 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.wicket.util.tester.FormTester;
 import org.apache.wicket.util.tester.WicketTester;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The brand inbox is a stateless page: it is rendered at its own address (no redirect to a stored page
@@ -19,17 +18,8 @@ import org.junit.jupiter.api.Test;
  */
 class InboxPageRequestTest {
 
-    private static TestHost host;
-
-    @BeforeAll
-    static void start() {
-        host = TestHost.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        host.close();
-    }
+    @RegisterExtension
+    static final TestHost host = TestHost.perClass();
 
     @Test
     void theInboxIsRenderedAtItsOwnAddressAndNotStored() {

@@ -10,9 +10,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.wicket.util.tester.FormTester;
 import org.apache.wicket.util.tester.WicketTester;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Message search with the plugin JAR in the real host: a conversation written through the inbox pages
@@ -21,18 +21,13 @@ import org.junit.jupiter.api.Test;
  */
 class MessageSearchEndToEndTest {
 
-    private static TestHost host;
+    @RegisterExtension
+    static final TestHost host = TestHost.perClass();
     private static long trailId;
 
     @BeforeAll
     static void start() {
-        host = TestHost.start();
         trailId = host.acmePartner("Trail Blazers");
-    }
-
-    @AfterAll
-    static void stop() {
-        host.close();
     }
 
     /** Waits for the plugin's index to be built and to have applied every committed change (no clock involved). */

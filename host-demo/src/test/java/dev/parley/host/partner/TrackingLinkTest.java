@@ -8,24 +8,14 @@ import dev.parley.api.partner.PartnerFilter;
 import dev.parley.api.partner.PerformancePeriod;
 import dev.parley.host.testing.TestHost;
 import org.apache.wicket.util.tester.WicketTester;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A partner's tracking link counts a click; a tampered one is not found. */
 class TrackingLinkTest {
 
-    private static TestHost host;
-
-    @BeforeAll
-    static void start() {
-        host = TestHost.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        host.close();
-    }
+    @RegisterExtension
+    static final TestHost host = TestHost.perClass();
 
     @Test
     void aSignedLinkCountsAClickAndATamperedOneIs404() {

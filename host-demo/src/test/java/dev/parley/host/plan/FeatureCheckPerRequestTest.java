@@ -11,10 +11,10 @@ import dev.parley.host.testing.TestHost;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import org.apache.wicket.util.tester.WicketTester;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A page view asks "is the feature on for this program?" once: the answer holds for the rest of that
@@ -23,18 +23,13 @@ import org.junit.jupiter.api.Test;
  */
 class FeatureCheckPerRequestTest {
 
-    private static TestHost host;
+    @RegisterExtension
+    static final TestHost host = TestHost.perClass();
     private static long acme;
 
     @BeforeAll
     static void start() {
-        host = TestHost.start();
         acme = host.programs().acme();
-    }
-
-    @AfterAll
-    static void stop() {
-        host.close();
     }
 
     @AfterEach

@@ -8,24 +8,14 @@ import dev.parley.host.dashboard.BrandDashboardPage;
 import dev.parley.host.testing.TestHost;
 import org.apache.wicket.util.tester.FormTester;
 import org.apache.wicket.util.tester.WicketTester;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** An Account Admin edits the plan x feature matrix; the change applies to the next request of everyone. */
 class PlanMatrixTest {
 
-    private static TestHost host;
-
-    @BeforeAll
-    static void start() {
-        host = TestHost.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        host.close();
-    }
+    @RegisterExtension
+    static final TestHost host = TestHost.perClass();
 
     @Test
     void turningOffBannersForTheAdvancedPlanHidesThemAtOnceAndTurningOnMessagingForStarterShowsIt() {

@@ -16,9 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.wicket.util.tester.WicketTester;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every URL the running application mounts (host and plugins), against every kind of user, with
@@ -31,7 +31,8 @@ class AccessMatrixTest {
 
     enum Expect { OK, LOGIN, FORBIDDEN, NOT_FOUND, UNAVAILABLE, REFUSED }
 
-    private static TestHost host;
+    @RegisterExtension
+    static final TestHost host = TestHost.perClass();
     private static final Map<Role, String> LOGINS = new EnumMap<>(Role.class);
     private static final Map<String, String> PLACEHOLDERS = new LinkedHashMap<>();
     private static final Map<String, Map<Role, Expect>> MATRIX = new LinkedHashMap<>();
@@ -104,7 +105,6 @@ class AccessMatrixTest {
 
     @BeforeAll
     static void start() throws Exception {
-        host = TestHost.start();
         LOGINS.put(Role.PARTNER_A, "maya@trailblazers.test");
         LOGINS.put(Role.PARTNER_B, "leo@summitdeals.test");
         LOGINS.put(Role.PARTNER_OTHER_PROGRAM, boltOnlyMember());
@@ -121,11 +121,6 @@ class AccessMatrixTest {
         PLACEHOLDERS.put("${offer}", parts[0]);
         PLACEHOLDERS.put("${partner}", parts[1]);
         PLACEHOLDERS.put("${signature}", parts[2]);
-    }
-
-    @AfterAll
-    static void stop() {
-        host.close();
     }
 
     private static long teamConversationWithTrailBlazers() {

@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.wicket.util.tester.FormTester;
 import org.apache.wicket.util.tester.WicketTester;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Oversized and malformed input through the real host, past the browser's maxlength (a hand-made
@@ -23,20 +23,15 @@ class OversizedInputTest {
     private static final String HUGE = "x".repeat(100_000);
     private static final String LONG = "y".repeat(5_000);
 
-    private static TestHost host;
+    @RegisterExtension
+    static final TestHost host = TestHost.perClass();
     private static long trail;
     private static long conversation;
 
     @BeforeAll
     static void start() {
-        host = TestHost.start();
         trail = host.acmePartner("Trail Blazers");
         conversation = host.startConversation(trail, "Sizes", "A conversation to reply to.");
-    }
-
-    @AfterAll
-    static void stop() {
-        host.close();
     }
 
     private static void assertNoServerError(WicketTester t, String what) {

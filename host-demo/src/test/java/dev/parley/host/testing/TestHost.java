@@ -27,6 +27,9 @@ import org.apache.wicket.pageStore.IPageStore;
 import org.apache.wicket.DefaultPageManagerProvider;
 import org.apache.wicket.util.tester.FormTester;
 import org.apache.wicket.util.tester.WicketTester;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real host for tests: the built plugin JARs copied into a fresh plugins folder (as an installer
@@ -34,24 +37,33 @@ import org.apache.wicket.util.tester.WicketTester;
  * request reads pages back from the page store (so serialization across plugin class loaders is
  * exercised all the time).
  */
-public final class TestHost implements AutoCloseable {
+public final class TestHost implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
-    private final ParleyHost host;
-    private final DemoPrograms programs;
-    private final Path pluginsDir;
-    private final MutableClock clock;
+    private final Consumer<Path> pluginsSetup;
+    private final Map<String, String> settings;
+    private ParleyHost host;
+    private DemoPrograms programs;
+    private Path pluginsDir;
+    private MutableClock clock;
     private final java.util.List<String> serializationFailures = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    private TestHost(ParleyHost host, DemoPrograms programs, Path pluginsDir, MutableClock clock) {
-        this.host = host;
-        this.programs = programs;
-        this.pluginsDir = pluginsDir;
-        this.clock = clock;
+    private TestHost(Consumer<Path> pluginsSetup, Map<String, String> settings) {
+        this.pluginsSetup = pluginsSetup;
+        this.settings = settings;
     }
 
-    /** A host with both Parley plugins and demo data. */
+    /**
+     * The host for one test class, started before its first test (before the class's own
+     * {@code @BeforeAll} methods) and stopped after its last:
+     * {@code @RegisterExtension static final TestHost host = TestHost.perClass();}
+     */
+    public static TestHost perClass() {
+        return new TestHost(dir -> { }, Map.of());
+    }
+
+    /** A host with both Parley plugins and demo data; the caller closes it. */
     public static TestHost start() {
         return start(dir -> { }, Map.of());
     }
@@ -61,6 +73,22 @@ public final class TestHost implements AutoCloseable {
      * @param settings extra host settings
      */
     public static TestHost start(Consumer<Path> pluginsSetup, Map<String, String> settings) {
+        TestHost t = new TestHost(pluginsSetup, settings);
+        t.open();
+        return t;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        open();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    private void open() {
         try {
             Path root = Files.createTempDirectory("parley-host-test");
             Path plugins = Files.createDirectories(root.resolve("plugins"));
@@ -74,11 +102,10 @@ public final class TestHost implements AutoCloseable {
             values.put("data.dir", root.resolve("data").toString());
             values.put("plugins.dir", plugins.toString());
             values.putAll(settings);
-            MutableClock clock = new MutableClock(Instant.parse("2026-11-02T09:00:00Z"));
-            ParleyHost host = ParleyHost.start(HostConfig.of(values), clock);
-            DemoPrograms programs = new DemoDataGenerator(host.sessions(), host.dataSource(), clock, 7)
-                    .generate(60, n -> { });
-            return new TestHost(host, programs, plugins, clock);
+            clock = new MutableClock(Instant.parse("2026-11-02T09:00:00Z"));
+            pluginsDir = plugins;
+            host = ParleyHost.start(HostConfig.of(values), clock);
+            programs = new DemoDataGenerator(host.sessions(), host.dataSource(), clock, 7).generate(60, n -> { });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

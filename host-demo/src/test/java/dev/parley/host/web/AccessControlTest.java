@@ -9,25 +9,14 @@ import dev.parley.host.portal.PortalDashboardPage;
 import dev.parley.host.testing.TestHost;
 import org.apache.wicket.request.mapper.parameter.PageParameters;
 import org.apache.wicket.util.tester.WicketTester;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Who may open what: login redirect, 403 for the wrong area or permission, 404 for features off the plan. */
 class AccessControlTest {
 
-    private static TestHost host;
-
-    @BeforeAll
-    static void start() {
-        host = TestHost.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        host.close();
-    }
-
+    @RegisterExtension
+    static final TestHost host = TestHost.perClass();
 
     @Test
     void anonymousVisitorsAreSentToTheLoginPage() {

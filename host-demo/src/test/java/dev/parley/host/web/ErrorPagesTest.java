@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.host.testing.TestHost;
 import org.apache.wicket.util.tester.WicketTester;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Refusals from plugin pages and resources, and unknown URLs, answer with the host's own error page
@@ -17,18 +16,8 @@ import org.junit.jupiter.api.Test;
  */
 class ErrorPagesTest {
 
-    private static TestHost host;
-
-    @BeforeAll
-    static void start() {
-        host = TestHost.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        host.close();
-    }
-
+    @RegisterExtension
+    static final TestHost host = TestHost.perClass();
 
     /** Asserts the host's error page in its layout: title, explanation, way home and the header. */
     private static void assertHostErrorPage(WicketTester t, int status, String title, String text) {

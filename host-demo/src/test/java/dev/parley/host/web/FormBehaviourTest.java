@@ -6,24 +6,14 @@ import dev.parley.host.account.LoginPage;
 import dev.parley.host.testing.TestHost;
 import org.apache.wicket.util.tester.FormTester;
 import org.apache.wicket.util.tester.WicketTester;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every form shows its errors next to the field, and every page loads the double-submit guard with a CSP nonce. */
 class FormBehaviourTest {
 
-    private static TestHost host;
-
-    @BeforeAll
-    static void start() {
-        host = TestHost.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        host.close();
-    }
+    @RegisterExtension
+    static final TestHost host = TestHost.perClass();
 
     @Test
     void aMissingFieldIsMarkedInvalidWithItsMessageBesideIt() {
