@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.host.demo.DemoDataGenerator;
-import dev.parley.host.partner.PartnerMapper.PartnerInsert;
 import dev.parley.host.testing.TestHost;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -70,17 +69,8 @@ class PartnerSearchChangeLogTest {
     @Test
     void changesSpreadOverALargeProgramReplaceOnlyTheirOwnEntries() throws Exception {
         long program = program("Log Large");
-        List<Long> ids = new ArrayList<>();
-        try (SqlSession s = host.host().sessions().openSession(false)) {
-            PartnerMapper m = s.getMapper(PartnerMapper.class);
-            for (int i = 0; i < 2_100; i++) {
-                PartnerInsert p = new PartnerInsert("Plover Media " + i, "p" + i + "@plover.test", TestPartners.JOINED);
-                m.insertPartner(p);
-                m.insertPartnership(program, p.id, "APPROVED", null, TestPartners.JOINED);
-                ids.add(p.id);
-            }
-            s.commit();
-        }
+        List<Long> ids = TestPartners.addMany(host, program, 2_100, i -> "Plover Media " + i, i -> "p" + i + "@plover.test",
+                i -> "APPROVED");
         PartnerSearchIndex index = new PartnerSearchIndex(host.host().sessions());
         assertEquals(2_100, index.matching(program, "plover").length);
 
@@ -107,17 +97,8 @@ class PartnerSearchChangeLogTest {
         PartnerSearchIndex index = new PartnerSearchIndex(host.host().sessions(), 50);
         assertArrayEquals(new long[] {before}, index.matching(program, "gannet"));
 
-        List<Long> batch = new ArrayList<>();
-        try (SqlSession s = host.host().sessions().openSession(false)) {
-            PartnerMapper m = s.getMapper(PartnerMapper.class);
-            for (int i = 0; i < 51; i++) {
-                PartnerInsert p = new PartnerInsert("Gannet Batch " + i, "b" + i + "@gannet.test", TestPartners.JOINED);
-                m.insertPartner(p);
-                m.insertPartnership(program, p.id, "APPROVED", null, TestPartners.JOINED);
-                batch.add(p.id);
-            }
-            s.commit();
-        }
+        List<Long> batch = TestPartners.addMany(host, program, 51, i -> "Gannet Batch " + i, i -> "b" + i + "@gannet.test",
+                i -> "APPROVED");
 
         assertEquals(52, index.matching(program, "gannet").length);
         assertEquals(51, index.matching(program, "gannet batch").length);

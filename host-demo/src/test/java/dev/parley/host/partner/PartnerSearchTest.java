@@ -10,7 +10,6 @@ import dev.parley.api.partner.PartnershipStatus;
 import dev.parley.api.user.CurrentUser;
 import dev.parley.api.user.Permissions;
 import dev.parley.api.user.UserKind;
-import dev.parley.host.partner.PartnerMapper.PartnerInsert;
 import dev.parley.host.testing.TestHost;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -144,19 +143,11 @@ class PartnerSearchTest {
 
     @Test
     void manyMatchesCombinedWithRulesAreCountedAndPagedExactly() {
+        List<Long> written = TestPartners.addMany(host, program, 2_500, i -> "Heron Network " + i,
+                i -> "heron" + i + "@herons.test", i -> i % 3 == 0 ? "APPROVED" : "PENDING");
         List<Long> approved = new ArrayList<>();
-        try (SqlSession s = host.host().sessions().openSession(false)) {
-            PartnerMapper m = s.getMapper(PartnerMapper.class);
-            for (int i = 0; i < 2_500; i++) {
-                PartnerInsert p = new PartnerInsert("Heron Network " + i, "heron" + i + "@herons.test", TestPartners.JOINED);
-                m.insertPartner(p);
-                boolean isApproved = i % 3 == 0;
-                m.insertPartnership(program, p.id, isApproved ? "APPROVED" : "PENDING", null, TestPartners.JOINED);
-                if (isApproved) {
-                    approved.add(p.id);
-                }
-            }
-            s.commit();
+        for (int i = 0; i < written.size(); i += 3) {
+            approved.add(written.get(i));
         }
         PartnerFilter herons = PartnerFilter.all().withText("herons.test");
         PartnerFilter approvedHerons = PartnerFilter.allOf(PartnerRule.status(PartnershipStatus.APPROVED))

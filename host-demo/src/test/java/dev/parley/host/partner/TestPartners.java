@@ -5,6 +5,9 @@ import dev.parley.host.testing.TestHost;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
 import org.apache.ibatis.session.SqlSession;
 
 /** Partners written through the host's own mapper, as the partner pages do, for the search tests. */
@@ -25,6 +28,28 @@ final class TestPartners {
             s.commit();
             return p.id;
         }
+    }
+
+    /**
+     * Writes {@code count} partners of the program in one transaction (a batch import, as far as the
+     * search's change log is concerned).
+     *
+     * @return their ids, in the order of {@code i} = 0 … count − 1
+     */
+    static List<Long> addMany(TestHost host, long programId, int count, IntFunction<String> name,
+            IntFunction<String> email, IntFunction<String> status) {
+        List<Long> ids = new ArrayList<>();
+        try (SqlSession s = host.host().sessions().openSession(false)) {
+            PartnerMapper m = s.getMapper(PartnerMapper.class);
+            for (int i = 0; i < count; i++) {
+                PartnerInsert p = new PartnerInsert(name.apply(i), email.apply(i), JOINED);
+                m.insertPartner(p);
+                m.insertPartnership(programId, p.id, status.apply(i), null, JOINED);
+                ids.add(p.id);
+            }
+            s.commit();
+        }
+        return ids;
     }
 
     /** @return the generated id of the row the statement inserts */
