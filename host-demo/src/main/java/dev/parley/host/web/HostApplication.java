@@ -105,12 +105,7 @@ public class HostApplication extends WebApplication implements HostUi {
         getSecuritySettings().setAuthorizationStrategy(new HostAuthorization(registry, host.plans()));
         getRequestCycleListeners().add(new ResourceIsolationRequestCycleListener());
         // answers remembered for one request (feature checks, unread counts) start empty in each
-        getRequestCycleListeners().add(new IRequestCycleListener() {
-            @Override
-            public void onBeginRequest(RequestCycle cycle) {
-                RequestMemo.clear();
-            }
-        });
+        getRequestCycleListeners().add(RequestMemo.CLEAR_AT_REQUEST_START);
         getRequestCycleListeners().add(new InactivePluginGuard(registry));
         getRequestCycleListeners().add(new DatabaseOutageListener());
         getRequestCycleListeners().add(new ErrorCodePages());

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.apache.wicket.MetaDataKey;
+import org.apache.wicket.request.cycle.IRequestCycleListener;
 import org.apache.wicket.request.cycle.RequestCycle;
 
 /**
@@ -60,6 +61,17 @@ public final class RequestMemo {
             memo.keySet().removeIf(keys);
         }
     }
+
+    /**
+     * The listener a host registers ({@code getRequestCycleListeners().add(RequestMemo.CLEAR_AT_REQUEST_START)})
+     * so every request starts with nothing remembered.
+     */
+    public static final IRequestCycleListener CLEAR_AT_REQUEST_START = new IRequestCycleListener() {
+        @Override
+        public void onBeginRequest(RequestCycle cycle) {
+            clear();
+        }
+    };
 
     /**
      * Forgets everything remembered in this request cycle. The host calls it when a request begins:

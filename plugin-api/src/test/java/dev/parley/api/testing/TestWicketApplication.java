@@ -27,12 +27,7 @@ public class TestWicketApplication extends WebApplication implements HostUi {
         getStoreSettings().setAsynchronous(false);
         getCspSettings().blocking().disabled();
         // Like every Parley host: what RequestMemo remembered is forgotten when a request begins.
-        getRequestCycleListeners().add(new org.apache.wicket.request.cycle.IRequestCycleListener() {
-            @Override
-            public void onBeginRequest(org.apache.wicket.request.cycle.RequestCycle cycle) {
-                dev.parley.api.ui.RequestMemo.clear();
-            }
-        });
+        getRequestCycleListeners().add(dev.parley.api.ui.RequestMemo.CLEAR_AT_REQUEST_START);
         // Like every Parley host: .properties files are UTF-8.
         var factory = (org.apache.wicket.resource.PropertiesFactory) getResourceSettings().getPropertiesFactory();
         factory.getPropertiesLoaders().clear();
